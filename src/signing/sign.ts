@@ -1,0 +1,101 @@
+// Keyless signing of in-toto statements: DSSE envelope, Fulcio certificate for the job's
+// OIDC token, Rekor `dsse` entry and/or RFC 3161 timestamp, packed as a Sigstore bundle v0.3.
+import {
+  DSSEBundleBuilder,
+  FulcioSigner,
+  RekorWitness,
+  TSAWitness,
+  type Bundle,
+  type Witness
+} from '@sigstore/sign';
+import { ProvenanceError, describeError } from '../errors.js';
+import { INTOTO_PAYLOAD_TYPE } from '../types.js';
+import type { SigstoreInstance } from './instances.js';
+
+export interface SigningOptions {
+  instance: SigstoreInstance;
+  /** Returns the job's OIDC token (audience sigstore). Called once per certificate. */
+  getToken: () => Promise<string>;
+  /** Per-request timeout in ms; a hung service must not hang the job. */
+  timeoutMs?: number;
+  /** Retries per request on 5xx/429/network errors. */
+  retries?: number;
+}
+
+export type SignedBundle = Bundle;
+
+const SERVICE_BY_CODE: Record<string, (i: SigstoreInstance) => string> = {
+  CA_CREATE_SIGNING_CERTIFICATE_ERROR: (i) => `Fulcio (${i.fulcioUrl})`,
+  TLOG_CREATE_ENTRY_ERROR: (i) => `Rekor (${i.rekorUrl ?? ''})`,
+  TLOG_FETCH_ENTRY_ERROR: (i) => `Rekor (${i.rekorUrl ?? ''})`,
+  TSA_CREATE_TIMESTAMP_ERROR: (i) => `timestamp authority (${i.tsaUrl ?? ''})`,
+  IDENTITY_TOKEN_READ_ERROR: () => 'OIDC token provider',
+  IDENTITY_TOKEN_PARSE_ERROR: () => 'OIDC token provider'
+};
+
+/** Turns @sigstore/sign's internal errors into one line that names the failing service. */
+export function signingFailure(e: unknown, instance: SigstoreInstance): ProvenanceError {
+  if (e instanceof ProvenanceError) return e;
+  const code =
+    typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : '';
+  const service = SERVICE_BY_CODE[code]?.(instance);
+  const cause =
+    typeof e === 'object' && e !== null && 'cause' in e
+      ? (e as { cause: unknown }).cause
+      : undefined;
+  const detail = cause ? `${describeError(e)}: ${describeError(cause)}` : describeError(e);
+  if (service)
+    return new ProvenanceError('SERVICE_UNAVAILABLE', `${service}: ${detail}`, { cause: e });
+  return new ProvenanceError('SIGNING_FAILED', `signing failed: ${detail}`, { cause: e });
+}
+
+export function createBundleBuilder(options: SigningOptions): DSSEBundleBuilder {
+  const { instance } = options;
+  const fetchOptions = {
+    timeout: options.timeoutMs ?? 30_000,
+    retry: { retries: options.retries ?? 3, factor: 2, minTimeout: 500, maxTimeout: 4_000 }
+  };
+  const witnesses: Witness[] = [];
+  if (instance.rekorUrl) {
+    witnesses.push(
+      new RekorWitness({
+        rekorBaseURL: instance.rekorUrl,
+        entryType: 'dsse',
+        fetchOnConflict: true,
+        ...fetchOptions
+      })
+    );
+  }
+  if (instance.tsaUrl)
+    witnesses.push(new TSAWitness({ tsaBaseURL: instance.tsaUrl, ...fetchOptions }));
+  if (witnesses.length === 0) {
+    throw new ProvenanceError(
+      'INPUT_INVALID',
+      `Sigstore instance ${instance.name} has neither a Rekor log nor a timestamp authority`
+    );
+  }
+  const signer = new FulcioSigner({
+    fulcioBaseURL: instance.fulcioUrl,
+    identityProvider: { getToken: options.getToken },
+    ...fetchOptions
+  });
+  // certificateChain: false → the leaf alone, which is what bundle v0.3 carries.
+  return new DSSEBundleBuilder({ signer, witnesses, certificateChain: false });
+}
+
+/** Signs each serialised statement in turn; all or nothing (the caller publishes only on success). */
+export async function signStatements(
+  statements: Buffer[],
+  options: SigningOptions
+): Promise<SignedBundle[]> {
+  const builder = createBundleBuilder(options);
+  const bundles: SignedBundle[] = [];
+  for (const data of statements) {
+    try {
+      bundles.push(await builder.create({ data, type: INTOTO_PAYLOAD_TYPE }));
+    } catch (e) {
+      throw signingFailure(e, options.instance);
+    }
+  }
+  return bundles;
+}

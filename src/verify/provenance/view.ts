@@ -1,0 +1,33 @@
+// The one normalised view of a provenance statement that the policy reads, whatever the
+// predicate version or build type it came from.
+import type { Subject } from '../../types.js';
+
+export type PredicateVersion = 'v0.2' | 'v1';
+
+/** Which family of build type produced the predicate; decides how the builder is trusted. */
+export type BuildTypeFamily =
+  | 'github-workflow' // SLSA v1 GitHub workflow buildTypes (ours, attest-build-provenance)
+  | 'slsa-generator-v0.2' // slsa-github-generator generic / go / container (SLSA v0.2)
+  | 'byob-delegator' // slsa-github-generator BYOB delegator (builder id from the predicate)
+  | 'container-based'; // slsa-github-generator container-based builder
+
+export interface ProvenanceView {
+  statementType: string;
+  predicateType: string;
+  predicateVersion: PredicateVersion;
+  buildType: string;
+  buildTypeFamily: BuildTypeFamily;
+  /** builder.id (v0.2) or runDetails.builder.id (v1). */
+  builderId: string;
+  /** https://github.com/owner/name, without `git+` or `@ref`. */
+  sourceRepositoryUri: string;
+  /** Full git ref, e.g. refs/tags/v1.2.3 or refs/heads/main. */
+  sourceRef: string;
+  /** Digests of the source commit (sha1 / gitCommit). */
+  sourceDigest: Record<string, string>;
+  /** The event that triggered the build (push, workflow_dispatch, …), when recorded. */
+  trigger?: string;
+  /** workflow_dispatch inputs (or BYOB/TRW inputs) as recorded in the predicate. */
+  workflowInputs: Record<string, unknown>;
+  subjects: Subject[];
+}
