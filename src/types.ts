@@ -25,8 +25,10 @@ export interface BuildContext {
   runAttempt: string;
   runnerEnvironment: 'github-hosted' | 'self-hosted';
   startedOn: string; // RFC 3339, run attempt start from the REST API
-  /** workflow_dispatch inputs, when the event is workflow_dispatch. */
+  /** workflow_dispatch inputs, when the event is workflow_dispatch (from the event payload). */
   inputs?: Record<string, unknown>;
+  /** Non-default release body parameters, when the event is release (from the event payload). */
+  release?: Record<string, unknown>;
 }
 
 export const STATEMENT_TYPE = 'https://in-toto.io/Statement/v1';
@@ -47,6 +49,7 @@ export interface ProvenancePredicateV1 {
     externalParameters: {
       workflow: { ref: string; repository: string; path: string };
       inputs?: Record<string, unknown>;
+      release?: Record<string, unknown>;
     };
     internalParameters: {
       github: {

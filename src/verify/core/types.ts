@@ -1,7 +1,15 @@
 // The contract between the verifier core (cryptography, formats) and the policy layer.
 // Everything in a VerifiedEnvelope has passed signature, chain and transparency/timestamp
 // checks against the trust material; nothing here says whether the *content* is acceptable.
-
+//
+// Entry points (src/verify/core/index.ts, src/verify/trust/index.ts):
+//   verifyProvenanceFile(bytes, { trustMaterial, publicKeys?, artifact?, origin?, onNote? })
+//     → Promise<VerifyFileResult>  every envelope of a .jsonl / bundle / attestation list, or a
+//     ProvenanceError (FORMAT_INVALID: malformed; VERIFY_FAILED: evidence does not hold).
+//   verifyCosignAttestation(layerBytes, annotations, trustMaterial, { layerDigest?, subjectDigest? })
+//     → VerifiedEnvelope  for cosign's OCI attestation layer.
+//   loadTrustMaterial({ trustedRootPath?, online?, publicKeys? }) → Promise<TrustMaterial>
+//     embedded public-good root by default.
 import type { TrustMaterial } from '@sigstore/verify';
 
 export type { TrustMaterial };

@@ -15,6 +15,7 @@ export function parseGitLocation(value: string, path: string): GitLocation {
   if (!/^https:\/\/[^\s/@]+\/[^\s@]+$/.test(repositoryUri)) {
     throw formatError(path, 'a git URI like git+https://github.com/OWNER/REPO@REF', value);
   }
-  if (ref !== undefined && !/^[^\s@]+$/.test(ref)) throw formatError(path, 'a git ref after @', value);
+  if (ref !== undefined && !/^[^\s@]+$/.test(ref))
+    throw formatError(path, 'a git ref after @', value);
   return ref === undefined ? { repositoryUri } : { repositoryUri, ref };
 }

@@ -22,7 +22,8 @@ function parseSubject(value: unknown, path: string): Subject {
   const digest: Subject['digest'] = {};
   let entries = 0;
   for (const [algorithm, hex] of Object.entries(digestObject)) {
-    if (typeof hex !== 'string') throw formatError(`${path}.digest.${algorithm}`, 'a hex string', hex);
+    if (typeof hex !== 'string')
+      throw formatError(`${path}.digest.${algorithm}`, 'a hex string', hex);
     entries += 1;
     if (algorithm !== 'sha256' && algorithm !== 'sha512') continue;
     const length = HEX_LENGTH[algorithm];

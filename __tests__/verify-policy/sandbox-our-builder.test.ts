@@ -1,0 +1,182 @@
+// Integration through the real parts: provenance built by our own predicate/statement code
+// for a run of our generic.yml builder, signed keylessly against the loopback sandbox
+// (Fulcio + CT log, Rekor, TSA), then checked by verify-artifact with the sandbox's trusted
+// root. The builder is trusted at a release tag, and at a commit SHA only when named.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { startSandbox, type RunDescription, type Sandbox } from '../../sandbox/index.js';
+import { BUILDER_WORKFLOW_PATHS, PROJECT_REPOSITORY } from '../../src/identity.js';
+import { buildPredicate } from '../../src/provenance/predicate.js';
+import { buildStatement, serializeStatement } from '../../src/provenance/statement.js';
+import type { BuildContext } from '../../src/types.js';
+import { verifyArtifactCommand } from '../../src/verify/cli/verify-artifact.js';
+
+const DIGEST = 'c'.repeat(64);
+const GENERIC = `https://github.com/${PROJECT_REPOSITORY}/${BUILDER_WORKFLOW_PATHS[0]}`;
+
+function contextOf(run: RunDescription): BuildContext {
+  return {
+    serverUrl: run.serverUrl,
+    repository: run.repository,
+    repositoryId: run.repositoryId,
+    repositoryOwnerId: run.repositoryOwnerId,
+    ref: run.ref,
+    sha: run.sha,
+    workflowRef: `${run.repository}/${run.workflowPath}@${run.ref}`,
+    workflowPath: run.workflowPath,
+    jobWorkflowRef: run.jobWorkflowRef,
+    jobWorkflowSha: run.jobWorkflowSha,
+    eventName: run.eventName,
+    runId: run.runId,
+    runAttempt: run.runAttempt,
+    runnerEnvironment: 'github-hosted',
+    startedOn: run.runStartedAt
+  };
+}
+
+/** Signs our statement in a tsx child (the verify-core helper), returning a .intoto.jsonl path. */
+async function signedProvenance(sandbox: Sandbox): Promise<string> {
+  const statement = buildStatement(
+    [{ name: 'app.tar.gz', digest: { sha256: DIGEST } }],
+    buildPredicate(contextOf(sandbox.run), { isolation: 'reusable-workflow' })
+  );
+  const script = fileURLToPath(new URL('../verify-core/sign-with-sandbox.ts', import.meta.url));
+  const tsx = fileURLToPath(new URL('../../node_modules/tsx/dist/cli.mjs', import.meta.url));
+  const { stdout } = await promisify(execFile)(process.execPath, [tsx, script], {
+    env: {
+      ...process.env,
+      SANDBOX_FULCIO: sandbox.urls.fulcio,
+      SANDBOX_REKOR: sandbox.urls.rekor,
+      SANDBOX_TSA: sandbox.urls.tsa,
+      SANDBOX_TOKEN: sandbox.mintToken({ audience: 'sigstore' }),
+      SANDBOX_PAYLOAD: serializeStatement(statement).toString('utf8')
+    },
+    timeout: 30_000
+  });
+  const path = join(mkdtempSync(join(tmpdir(), 'our-provenance-')), 'app.intoto.jsonl');
+  writeFileSync(path, `${stdout.trim()}\n`);
+  return path;
+}
+
+async function verify(sandbox: Sandbox, provenance: string, flags: string[]) {
+  const sink = {
+    out: '',
+    err: '',
+    stdout: (t: string) => void (sink.out += t),
+    stderr: (t: string) => void (sink.err += t)
+  };
+  const code = await verifyArtifactCommand(
+    [
+      `sha256:${DIGEST}`,
+      '--provenance-path',
+      provenance,
+      '--trusted-root',
+      sandbox.trustedRootPath,
+      '--certificate-oidc-issuer',
+      sandbox.urls.oidc,
+      ...flags
+    ],
+    sink
+  );
+  return { code, err: sink.err };
+}
+
+describe('our builder at a release tag', () => {
+  let sandbox: Sandbox;
+  let provenance: string;
+  beforeAll(async () => {
+    sandbox = await startSandbox();
+    provenance = await signedProvenance(sandbox);
+  }, 60_000);
+  afterAll(async () => sandbox?.close());
+
+  it('verifies with the caller repository and tag', async () => {
+    const { code, err } = await verify(sandbox, provenance, [
+      '--source-uri',
+      'github.com/octo-org/octo-app',
+      '--source-versioned-tag',
+      'v1.2'
+    ]);
+    expect(err).toContain(
+      `Verified build using builder "${GENERIC}@refs/tags/v1.0.0" from https://github.com/octo-org/octo-app@refs/tags/v1.2.3`
+    );
+    expect(code).toBe(0);
+  });
+
+  it('fails for another source repository', async () => {
+    const { code, err } = await verify(sandbox, provenance, [
+      '--source-uri',
+      'github.com/octo-org/octo-app2'
+    ]);
+    expect(err).toBe(
+      'FAILED: source repository: expected github.com/octo-org/octo-app2, found github.com/octo-org/octo-app\n'
+    );
+    expect(code).toBe(1);
+  });
+
+  it('fails with the default (GitHub) issuer, since the sandbox has its own', async () => {
+    const sink = {
+      out: '',
+      err: '',
+      stdout: (t: string) => void (sink.out += t),
+      stderr: (t: string) => void (sink.err += t)
+    };
+    const code = await verifyArtifactCommand(
+      [
+        `sha256:${DIGEST}`,
+        '--provenance-path',
+        provenance,
+        '--trusted-root',
+        sandbox.trustedRootPath,
+        '--source-uri',
+        'github.com/octo-org/octo-app'
+      ],
+      sink
+    );
+    expect(sink.err).toBe(
+      `FAILED: certificate OIDC issuer: expected https://token.actions.githubusercontent.com, found ${sandbox.urls.oidc}\n`
+    );
+    expect(code).toBe(1);
+  });
+});
+
+describe('our builder pinned by commit SHA', () => {
+  let sandbox: Sandbox;
+  let provenance: string;
+  let sha: string;
+  beforeAll(async () => {
+    sha = 'd'.repeat(40);
+    sandbox = await startSandbox({
+      run: {
+        jobWorkflowRef: `${PROJECT_REPOSITORY}/${BUILDER_WORKFLOW_PATHS[0]}@${sha}`,
+        jobWorkflowSha: sha
+      }
+    });
+    provenance = await signedProvenance(sandbox);
+  }, 60_000);
+  afterAll(async () => sandbox?.close());
+
+  it('is refused unless the user names that commit', async () => {
+    const refused = await verify(sandbox, provenance, [
+      '--source-uri',
+      'github.com/octo-org/octo-app'
+    ]);
+    expect(refused.err).toBe(
+      `FAILED: builder ${GENERIC} ref: expected a release tag refs/tags/vX.Y.Z, found ${sha} (to trust a builder pinned by commit, pass --builder-id ${GENERIC}@${sha})\n`
+    );
+    expect(refused.code).toBe(1);
+    const named = await verify(sandbox, provenance, [
+      '--source-uri',
+      'github.com/octo-org/octo-app',
+      '--builder-id',
+      `${GENERIC}@${sha}`
+    ]);
+    expect(named.err).toContain('PASSED: Verified SLSA provenance for');
+    expect(named.code).toBe(0);
+  });
+});

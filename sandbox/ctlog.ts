@@ -1,0 +1,91 @@
+// The sandbox certificate transparency log. @sigstore/mock's CT log signs the SCTs; this
+// puts it behind HTTP so Fulcio reaches it over the network like the real pair does (and a
+// `ctlog=` fault plan makes certificate issuance fail the way it would in production).
+import type { KeyObject } from 'node:crypto';
+import type { ServerResponse } from 'node:http';
+import { initializeCTLog, type CTLog } from '@sigstore/mock/dist/fulcio/index.js';
+import { sendJson, type SandboxRequest, type SandboxService } from './http.js';
+
+export const CT_ADD_PRECHAIN_PATH = '/ct/v1/add-pre-chain';
+
+export interface SandboxCTLog {
+  readonly service: SandboxService;
+  /** DER SubjectPublicKeyInfo of the log key (goes into trusted_root.json). */
+  readonly publicKey: Buffer;
+  /** RFC 6962 log id: SHA-256 of the public key. */
+  readonly logId: Buffer;
+}
+
+export async function createCTLog(keyPair: {
+  publicKey: KeyObject;
+  privateKey: KeyObject;
+}): Promise<SandboxCTLog> {
+  const log = await initializeCTLog(keyPair);
+  const service: SandboxService = {
+    name: 'ctlog',
+    async handle(req: SandboxRequest, res: ServerResponse) {
+      if (req.method === 'POST' && req.url.pathname === CT_ADD_PRECHAIN_PATH) {
+        const body = parsePrechain(req.body);
+        if (typeof body === 'string') {
+          sendJson(res, 400, { message: `ctlog: ${body}` });
+          return;
+        }
+        const sct = await log.log(
+          toArrayBuffer(body.precertificate),
+          toArrayBuffer(body.issuerKeyHash)
+        );
+        sendJson(res, 200, { sct: Buffer.from(sct).toString('base64') });
+      }
+    }
+  };
+  return {
+    service,
+    publicKey: log.publicKey,
+    logId: Buffer.from(log.logID.buffer, log.logID.byteOffset, log.logID.byteLength)
+  };
+}
+
+/** The CTLog interface @sigstore/mock's CA calls, implemented as an HTTP client of the log. */
+export function remoteCTLog(ctlogUrl: () => string): CTLog {
+  return {
+    publicKey: Buffer.alloc(0),
+    logID: new Uint8Array(0),
+    async log(certificate: ArrayBuffer, issuerID: ArrayBuffer): Promise<ArrayBuffer> {
+      const response = await fetch(`${ctlogUrl()}${CT_ADD_PRECHAIN_PATH}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          precertificate: Buffer.from(certificate).toString('base64'),
+          issuerKeyHash: Buffer.from(issuerID).toString('base64')
+        }),
+        signal: AbortSignal.timeout(5_000)
+      });
+      if (!response.ok) throw new CTLogUnavailable(`CT log answered ${response.status}`);
+      const { sct } = (await response.json()) as { sct?: string };
+      if (typeof sct !== 'string') throw new CTLogUnavailable('CT log answer has no sct');
+      return toArrayBuffer(Buffer.from(sct, 'base64'));
+    }
+  };
+}
+
+export class CTLogUnavailable extends Error {}
+
+function parsePrechain(raw: Buffer): { precertificate: Buffer; issuerKeyHash: Buffer } | string {
+  let json: unknown;
+  try {
+    json = JSON.parse(raw.toString('utf8'));
+  } catch {
+    return 'request body is not JSON';
+  }
+  const { precertificate, issuerKeyHash } = (json ?? {}) as Record<string, unknown>;
+  if (typeof precertificate !== 'string' || typeof issuerKeyHash !== 'string')
+    return 'expected {precertificate, issuerKeyHash} as base64 strings';
+  return {
+    precertificate: Buffer.from(precertificate, 'base64'),
+    issuerKeyHash: Buffer.from(issuerKeyHash, 'base64')
+  };
+}
+
+function toArrayBuffer(data: Buffer): ArrayBuffer {
+  return data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer;
+}

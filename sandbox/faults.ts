@@ -1,0 +1,162 @@
+// Fault injection for sandbox services. A plan such as
+//   fulcio=503x2,rekor=429x1,github=500x1,oidc=resetx1,tsa=delayx1,rekor=409x1
+// makes the first N requests to a service fail (`x*`: every request). Rules for the same
+// service apply in the order written: `fulcio=503x1,fulcio=429x1` fails request 1 with 503
+// and request 2 with 429.
+import type { ServerResponse } from 'node:http';
+import { ProvenanceError } from '../src/errors.js';
+import { sendJson, type FaultLayer, type SandboxRequest } from './http.js';
+
+export const FAULT_SERVICES = [
+  'oidc',
+  'fulcio',
+  'rekor',
+  'tsa',
+  'ctlog',
+  'github',
+  'results',
+  'blob',
+  'registry'
+] as const;
+export type FaultService = (typeof FAULT_SERVICES)[number];
+
+export type FaultKind = { type: 'status'; status: number } | { type: 'reset' } | { type: 'delay' };
+
+export interface FaultRule {
+  service: FaultService;
+  kind: FaultKind;
+  /** How many consecutive requests fail; 'all' for every request. */
+  count: number | 'all';
+}
+
+/** Service-specific ways to answer a fault (Rekor's 409 points at a real entry). */
+export interface FaultHooks {
+  conflict?: (req: SandboxRequest, res: ServerResponse) => Promise<void> | void;
+}
+
+export interface FaultPlanOptions {
+  /** How long a `delay` fault holds the answer back; keep it above the client's timeout. */
+  delayMs?: number;
+}
+
+export const DEFAULT_FAULT_DELAY_MS = 15_000;
+
+const RULE = /^([a-z]+)=([a-z]+|\d{3})x(\d+|\*)$/;
+
+export function parseFaultPlan(plan: string): FaultRule[] {
+  const rules: FaultRule[] = [];
+  for (const raw of plan.split(',')) {
+    const part = raw.trim();
+    if (part === '') continue;
+    const match = RULE.exec(part);
+    if (!match)
+      throw invalid(part, 'expected <service>=<kind>x<count>, e.g. fulcio=503x2 or rekor=resetx*');
+    const [, service, kindText, countText] = match as unknown as [string, string, string, string];
+    if (!(FAULT_SERVICES as readonly string[]).includes(service))
+      throw invalid(
+        part,
+        `unknown service "${service}" (expected one of ${FAULT_SERVICES.join(', ')})`
+      );
+    const count = countText === '*' ? 'all' : Number(countText);
+    if (count === 0) throw invalid(part, 'count must be at least 1 (or * for every request)');
+    rules.push({
+      service: service as FaultService,
+      kind: parseKind(part, service, kindText),
+      count
+    });
+  }
+  return rules;
+}
+
+function parseKind(part: string, service: string, kind: string): FaultKind {
+  if (kind === 'reset' || kind === 'delay') return { type: kind };
+  if (/^\d{3}$/.test(kind)) {
+    const status = Number(kind);
+    if (status >= 500 && status <= 599) return { type: 'status', status };
+    if (status === 429) return { type: 'status', status };
+    if (status === 409) {
+      if (service !== 'rekor')
+        throw invalid(part, `409 (entry conflict) applies to rekor only, not ${service}`);
+      return { type: 'status', status };
+    }
+    throw invalid(part, `status ${status} is not a fault (expected 5xx, 429, or 409 for rekor)`);
+  }
+  throw invalid(
+    part,
+    `unknown fault kind "${kind}" (expected a 5xx status, 429, 409, reset or delay)`
+  );
+}
+
+function invalid(part: string, why: string): ProvenanceError {
+  return new ProvenanceError('INPUT_INVALID', `fault plan entry "${part}": ${why}`);
+}
+
+export interface FaultPlan {
+  readonly rules: readonly FaultRule[];
+  /** The layer to put in front of a service (a pass-through when the plan names none). */
+  faultLayerFor(service: FaultService, hooks?: FaultHooks): FaultLayer;
+  /** How many requests a service has seen and how many of them were failed on purpose. */
+  counts(service: FaultService): { requests: number; faulted: number };
+}
+
+export function createFaultPlan(
+  plan: string | FaultRule[] = '',
+  options: FaultPlanOptions = {}
+): FaultPlan {
+  const rules = typeof plan === 'string' ? parseFaultPlan(plan) : plan;
+  const delayMs = options.delayMs ?? DEFAULT_FAULT_DELAY_MS;
+  const seen = new Map<FaultService, { requests: number; faulted: number }>();
+  const countsFor = (service: FaultService) => {
+    let c = seen.get(service);
+    if (!c) seen.set(service, (c = { requests: 0, faulted: 0 }));
+    return c;
+  };
+
+  /** The rule governing the n-th (0-based) request to a service, if any. */
+  const ruleFor = (service: FaultService, n: number): FaultRule | undefined => {
+    let start = 0;
+    for (const rule of rules) {
+      if (rule.service !== service) continue;
+      if (rule.count === 'all' || n < start + rule.count) return rule;
+      start += rule.count;
+    }
+    return undefined;
+  };
+
+  return {
+    rules,
+    counts: (service) => ({ ...countsFor(service) }),
+    faultLayerFor(service: FaultService, hooks: FaultHooks = {}): FaultLayer {
+      return async (req, res) => {
+        const c = countsFor(service);
+        const rule = ruleFor(service, c.requests++);
+        if (!rule) return false;
+        c.faulted++;
+        const kind = rule.kind;
+        switch (kind.type) {
+          case 'reset':
+            req.raw.socket.destroy();
+            res.destroy();
+            return true;
+          case 'delay':
+            // Hold the real answer back past the client's timeout, then give it anyway:
+            // the work happened, the client just never heard (like a slow real service).
+            await new Promise((resolve) => setTimeout(resolve, delayMs).unref());
+            return res.destroyed || res.writableEnded;
+          case 'status':
+            if (kind.status === 409 && hooks.conflict) {
+              await hooks.conflict(req, res);
+              return true;
+            }
+            sendJson(
+              res,
+              kind.status,
+              { message: `${service}: injected fault ${kind.status}` },
+              kind.status === 429 ? { 'retry-after': '1' } : {}
+            );
+            return true;
+        }
+      };
+    }
+  };
+}

@@ -1,0 +1,234 @@
+// startSandbox(): the whole loopback platform in one call. Every service is a plain HTTP
+// server on 127.0.0.1 (port 0), each behind its fault layer, all reading one RunDescription
+// so the OIDC claims, runner env and REST answers agree. Keys are made once per sandbox.
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serveService, type RunningService, type SandboxService, type FaultLayer } from './http.js';
+import { createFaultPlan, type FaultPlan } from './faults.js';
+import { createOidcIssuer, type OidcIssuer, type TokenOverrides } from './oidc.js';
+import { createCTLog, remoteCTLog } from './ctlog.js';
+import { createFulcio } from './fulcio.js';
+import { createRekor } from './rekor.js';
+import { createTSA } from './tsa.js';
+import { buildTrustedRoot, writeTrustedRoot, type TrustedRootJson } from './trusted-root.js';
+import { resolveRun, runEnv, type RunDescription } from './run.js';
+import { createGitHubService, type GitHubServiceState } from './github/service.js';
+import type { RunDescription as GitHubRun } from './github/resources.js';
+import type { ArtifactStorage } from './artifacts/index.js';
+
+export type { RunDescription } from './run.js';
+export type { TokenOverrides } from './oidc.js';
+export type { TrustedRootJson } from './trusted-root.js';
+
+/** The audience Sigstore clients request and the sandbox Fulcio demands. */
+export const SIGSTORE_AUDIENCE = 'sigstore';
+
+export interface SandboxOptions {
+  /** Fault plan, e.g. "fulcio=503x2,rekor=429x1" (see faults.ts). */
+  faults?: string;
+  /** How long `delay` faults hold an answer (default 15 s; tests pass something short). */
+  faultDelayMs?: number;
+  /** Changes to the default run (defaultRun() in run.ts). */
+  run?: Partial<RunDescription>;
+  /** Where trusted_root.json (and other services' files) go; a fresh temp dir by default. */
+  dataDir?: string;
+  /**
+   * Start workflow-artifact storage (results service + azurite). Off by default: azurite is
+   * a separate process, and most tests that start a sandbox do not upload artifacts.
+   */
+  artifacts?: boolean;
+}
+
+export interface SandboxUrls {
+  oidc: string;
+  fulcio: string;
+  rekor: string;
+  tsa: string;
+  ctlog: string;
+  /** GitHub REST API (GITHUB_API_URL). */
+  github: string;
+  /** Artifact results service and blob storage, when started with `artifacts: true`. */
+  results?: string;
+  blob?: string;
+}
+
+export interface Sandbox {
+  readonly urls: SandboxUrls;
+  /** The run every service describes. Mutating it is not supported; start another sandbox. */
+  readonly run: RunDescription;
+  readonly trustedRoot: TrustedRootJson;
+  readonly trustedRootPath: string;
+  readonly dataDir: string;
+  readonly faults: FaultPlan;
+  readonly oidc: OidcIssuer;
+  /** The token the GitHub REST stand-in accepts (the job's GITHUB_TOKEN). */
+  readonly githubToken: string;
+  /** What the GitHub REST stand-in has stored (releases, assets, attestations, requests). */
+  readonly github: GitHubServiceState;
+  /** Workflow-artifact storage, when started with `artifacts: true`. */
+  readonly artifacts?: ArtifactStorage;
+  /** Action inputs that point the action at this sandbox (fulcio-url, rekor-url, ...). */
+  readonly actionInputs: Record<string, string>;
+  /** A fault layer for a service someone else serves (e.g. the registry proxy). */
+  faultLayerFor: FaultPlan['faultLayerFor'];
+  /** A token signed by the sandbox issuer; audience defaults to GitHub's (owner URL). */
+  mintToken(overrides?: TokenOverrides): string;
+  /** The environment a runner gives the provenance job, consistent with the token claims. */
+  runnerEnv(overrides?: Record<string, string>): Record<string, string>;
+  /** Entries in the sandbox Rekor log. */
+  rekorSize(): number;
+  close(): Promise<void>;
+}
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const run = resolveRun(options.run);
+  const faults = createFaultPlan(options.faults ?? '', { delayMs: options.faultDelayMs });
+  const validFrom = new Date(Date.now() - 60_000);
+  const ownsDataDir = options.dataDir === undefined;
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'sandbox-')));
+  const running: RunningService[] = [];
+  let artifacts: ArtifactStorage | undefined;
+  const serve = async (service: SandboxService, layer: FaultLayer) => {
+    const r = await serveService(service, { faults: layer });
+    running.push(r);
+    return r;
+  };
+  const closeAll = async () => {
+    await Promise.all(running.map((r) => r.close()));
+    await artifacts?.close();
+  };
+
+  try {
+    const key = () => generateKeyPairSync('ec', { namedCurve: 'P-256' });
+
+    const oidc = createOidcIssuer(() => run);
+    const oidcServer = await serve(oidc.service, faults.faultLayerFor('oidc'));
+    oidc.bind(oidcServer.url);
+
+    const ctlog = await createCTLog(key());
+    const ctlogServer = await serve(ctlog.service, faults.faultLayerFor('ctlog'));
+
+    const fulcio = await createFulcio({
+      keyPair: key(),
+      ctLog: remoteCTLog(() => ctlogServer.url),
+      trustedIssuers: () => [
+        {
+          issuer: oidc.url,
+          keys: () => oidc.jwks().keys,
+          kind: 'github-workflow',
+          serverUrl: run.serverUrl,
+          audience: SIGSTORE_AUDIENCE
+        }
+      ]
+    });
+    const fulcioServer = await serve(fulcio.service, faults.faultLayerFor('fulcio'));
+
+    const rekor = createRekor(key());
+    const rekorServer = await serve(
+      rekor.service,
+      faults.faultLayerFor('rekor', { conflict: (req, res) => rekor.answerConflict(req, res) })
+    );
+    rekor.bind(rekorServer.url);
+
+    const tsa = await createTSA(key());
+    const tsaServer = await serve(tsa.service, faults.faultLayerFor('tsa'));
+
+    const githubToken = `ghs_${randomBytes(18).toString('hex')}`;
+    const github = createGitHubService({ run: toGitHubRun(run), token: githubToken });
+    const githubServer = await serve(github, faults.faultLayerFor('github'));
+
+    let resultsUrl: string | undefined;
+    if (options.artifacts) {
+      // Loaded on demand: the Azure SDK is heavy, and under jest its ESM proxy agents clash
+      // with @sigstore/sign's CommonJS copies when both load into one module registry.
+      const { startArtifactStorage } = await import('./artifacts/index.js');
+      artifacts = await startArtifactStorage();
+      // Blob traffic goes straight to azurite, so a `blob=` fault plan has no effect here.
+      resultsUrl = (await serve(artifacts.resultsService, faults.faultLayerFor('results'))).url;
+    }
+
+    const urls: SandboxUrls = {
+      oidc: oidcServer.url,
+      fulcio: fulcioServer.url,
+      rekor: rekorServer.url,
+      tsa: tsaServer.url,
+      ctlog: ctlogServer.url,
+      github: githubServer.url,
+      ...(artifacts && resultsUrl ? { results: resultsUrl, blob: artifacts.blobEndpoint } : {})
+    };
+
+    const trustedRoot = buildTrustedRoot({
+      validFrom,
+      fulcio: { url: urls.fulcio, rootCertificate: fulcio.rootCertificate },
+      rekor: { url: urls.rekor, publicKey: rekor.publicKey, logId: rekor.logId },
+      ctlog: { url: urls.ctlog, publicKey: ctlog.publicKey, logId: ctlog.logId },
+      tsa: { url: urls.tsa, certChain: tsa.certChain }
+    });
+    const trustedRootPath = join(dataDir, 'trusted_root.json');
+    await writeTrustedRoot(trustedRootPath, trustedRoot);
+
+    return {
+      urls,
+      run,
+      trustedRoot,
+      trustedRootPath,
+      dataDir,
+      faults,
+      oidc,
+      githubToken,
+      github: github.state,
+      artifacts,
+      actionInputs: {
+        'sigstore-instance': 'custom',
+        'fulcio-url': urls.fulcio,
+        'rekor-url': urls.rekor,
+        'tsa-url': urls.tsa,
+        'oidc-issuer': urls.oidc,
+        'github-token': githubToken
+      },
+      faultLayerFor: (service, hooks) => faults.faultLayerFor(service, hooks),
+      mintToken: (overrides) => oidc.mint(overrides),
+      runnerEnv: (overrides = {}) => ({
+        ...runEnv(run),
+        ACTIONS_ID_TOKEN_REQUEST_URL: oidc.requestUrl,
+        ACTIONS_ID_TOKEN_REQUEST_TOKEN: oidc.requestToken,
+        GITHUB_API_URL: urls.github,
+        ...(artifacts && urls.results
+          ? {
+              ACTIONS_RESULTS_URL: `${urls.results}/`,
+              ACTIONS_RUNTIME_TOKEN: artifacts.runtimeToken
+            }
+          : {}),
+        ...overrides
+      }),
+      rekorSize: () => rekor.size(),
+      close: async () => {
+        await closeAll();
+        if (ownsDataDir) await rm(dataDir, { recursive: true, force: true });
+      }
+    };
+  } catch (e) {
+    await closeAll();
+    if (ownsDataDir) await rm(dataDir, { recursive: true, force: true });
+    throw e;
+  }
+}
+
+/** The GitHub REST stand-in's view of the run: the same object, in its field names. */
+function toGitHubRun(run: RunDescription): GitHubRun {
+  return {
+    repository: run.repository,
+    repositoryId: run.repositoryId,
+    ownerId: run.repositoryOwnerId,
+    ref: run.ref,
+    sha: run.sha,
+    workflowPath: run.workflowPath,
+    runId: run.runId,
+    runAttempt: run.runAttempt,
+    eventName: run.eventName,
+    startedAt: run.runStartedAt,
+    runNumber: Number(run.runNumber)
+  };
+}

@@ -1,0 +1,128 @@
+// The sandbox OIDC issuer: GitHub Actions' token service on loopback. Discovery document and
+// JWKS like token.actions.githubusercontent.com, and the runner's token endpoint
+// (`GET $ACTIONS_ID_TOKEN_REQUEST_URL&audience=...` with `Bearer $ACTIONS_ID_TOKEN_REQUEST_TOKEN`).
+import { generateKeyPairSync, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import type { ServerResponse } from 'node:http';
+import { sendJson, type SandboxRequest, type SandboxService } from './http.js';
+import { jwkThumbprint, publicJwk, signJwt, type Jwk } from './jwt.js';
+import { repositoryOwner, resolveRun, runClaims, type RunDescription } from './run.js';
+
+export const OIDC_TOKEN_PATH = '/_apis/actiontoken/idtoken';
+export const OIDC_JWKS_PATH = '/.well-known/jwks';
+
+export interface TokenOverrides {
+  /** Changes to the run the claims are derived from (tag vs branch, self-hosted, ...). */
+  run?: Partial<RunDescription>;
+  /** Claim-level edits applied last; `undefined` removes a claim. */
+  claims?: Record<string, unknown>;
+  audience?: string;
+  /** Token lifetime; negative values mint an already-expired token. */
+  lifetimeSeconds?: number;
+}
+
+export interface OidcIssuer {
+  readonly service: SandboxService;
+  /** The issuer URL (`iss`), known once the service listens. */
+  readonly url: string;
+  bind(url: string): void;
+  /** The secret a runner passes as ACTIONS_ID_TOKEN_REQUEST_TOKEN. */
+  readonly requestToken: string;
+  /** ACTIONS_ID_TOKEN_REQUEST_URL: already carries a query, since clients append `&audience=`. */
+  readonly requestUrl: string;
+  jwks(): { keys: Jwk[] };
+  mint(overrides?: TokenOverrides): string;
+}
+
+export function createOidcIssuer(getRun: () => RunDescription): OidcIssuer {
+  const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const kid = jwkThumbprint(publicKey);
+  const requestToken = randomBytes(24).toString('hex');
+  let issuerUrl = '';
+
+  const mint = (overrides: TokenOverrides = {}): string => {
+    if (!issuerUrl) throw new Error('oidc: issuer URL not bound yet');
+    const run = resolveRun({ ...getRun(), ...overrides.run });
+    const now = Math.floor(Date.now() / 1000);
+    const lifetime = overrides.lifetimeSeconds ?? 300;
+    const claims: Record<string, unknown> = {
+      jti: randomUUID(),
+      ...runClaims(run),
+      aud: overrides.audience ?? `${run.serverUrl}/${repositoryOwner(run)}`,
+      iss: issuerUrl,
+      nbf: Math.min(now, now + lifetime) - 5,
+      iat: Math.min(now, now + lifetime) - 5,
+      exp: now + lifetime
+    };
+    for (const [name, value] of Object.entries(overrides.claims ?? {})) {
+      if (value === undefined) delete claims[name];
+      else claims[name] = value;
+    }
+    return signJwt(claims, privateKey, kid);
+  };
+
+  const service: SandboxService = {
+    name: 'oidc',
+    handle(req: SandboxRequest, res: ServerResponse) {
+      const path = req.url.pathname;
+      if (req.method === 'GET' && path === '/.well-known/openid-configuration') {
+        sendJson(res, 200, {
+          issuer: issuerUrl,
+          jwks_uri: `${issuerUrl}${OIDC_JWKS_PATH}`,
+          subject_types_supported: ['public', 'pairwise'],
+          response_types_supported: ['id_token'],
+          claims_supported: [
+            'sub',
+            'aud',
+            'exp',
+            'iat',
+            'iss',
+            'jti',
+            'nbf',
+            ...Object.keys(runClaims(getRun()))
+          ],
+          id_token_signing_alg_values_supported: ['ES256'],
+          scopes_supported: ['openid']
+        });
+        return;
+      }
+      if (req.method === 'GET' && path === OIDC_JWKS_PATH) {
+        sendJson(res, 200, { keys: [publicJwk(publicKey, kid)] });
+        return;
+      }
+      if (req.method === 'GET' && path === OIDC_TOKEN_PATH) {
+        if (!hasBearer(req.headers.authorization, requestToken)) {
+          sendJson(res, 401, {
+            message: 'oidc: missing or wrong bearer token (ACTIONS_ID_TOKEN_REQUEST_TOKEN)'
+          });
+          return;
+        }
+        const audience = req.url.searchParams.get('audience') ?? undefined;
+        sendJson(res, 200, { count: 1, value: mint({ audience }) });
+      }
+    }
+  };
+
+  return {
+    service,
+    get url() {
+      return issuerUrl;
+    },
+    bind(url: string) {
+      issuerUrl = url;
+    },
+    requestToken,
+    get requestUrl() {
+      return `${issuerUrl}${OIDC_TOKEN_PATH}?api-version=2.0`;
+    },
+    jwks: () => ({ keys: [publicJwk(publicKey, kid)] }),
+    mint
+  };
+}
+
+function hasBearer(header: string | undefined, expected: string): boolean {
+  const match = /^Bearer (.+)$/i.exec(header ?? '');
+  if (!match?.[1]) return false;
+  const given = Buffer.from(match[1]);
+  const want = Buffer.from(expected);
+  return given.length === want.length && timingSafeEqual(given, want);
+}

@@ -1,0 +1,80 @@
+// trusted_root.json for one sandbox: the Sigstore TrustedRoot (protobuf-specs JSON form)
+// naming the sandbox Fulcio root, Rekor key, CT log key and TSA chain, exactly as the
+// public-good root names the production services. Verifiers load it like any other root.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+
+export const TRUSTED_ROOT_MEDIA_TYPE = 'application/vnd.dev.sigstore.trustedroot+json;version=0.1';
+
+export interface TrustedRootJson {
+  mediaType: string;
+  tlogs: TransparencyLogJson[];
+  certificateAuthorities: CertificateAuthorityJson[];
+  ctlogs: TransparencyLogJson[];
+  timestampAuthorities: CertificateAuthorityJson[];
+}
+
+interface TransparencyLogJson {
+  baseUrl: string;
+  hashAlgorithm: 'SHA2_256';
+  publicKey: {
+    rawBytes: string;
+    keyDetails: 'PKIX_ECDSA_P256_SHA_256';
+    validFor: { start: string };
+  };
+  logId: { keyId: string };
+}
+
+interface CertificateAuthorityJson {
+  subject: { organization: string; commonName: string };
+  uri: string;
+  certChain: { certificates: { rawBytes: string }[] };
+  validFor: { start: string };
+}
+
+export interface SandboxTrustInputs {
+  /** When the sandbox's keys came into use; verifiers refuse material used before it. */
+  validFrom: Date;
+  fulcio: { url: string; rootCertificate: Buffer };
+  rekor: { url: string; publicKey: Buffer; logId: Buffer };
+  ctlog: { url: string; publicKey: Buffer; logId: Buffer };
+  tsa: { url: string; certChain: Buffer[] };
+}
+
+export function buildTrustedRoot(inputs: SandboxTrustInputs): TrustedRootJson {
+  const start = inputs.validFrom.toISOString();
+  const log = (url: string, publicKey: Buffer, logId: Buffer): TransparencyLogJson => ({
+    baseUrl: url,
+    hashAlgorithm: 'SHA2_256',
+    publicKey: {
+      rawBytes: publicKey.toString('base64'),
+      keyDetails: 'PKIX_ECDSA_P256_SHA_256',
+      validFor: { start }
+    },
+    logId: { keyId: logId.toString('base64') }
+  });
+  const authority = (
+    url: string,
+    commonName: string,
+    chain: Buffer[]
+  ): CertificateAuthorityJson => ({
+    subject: { organization: 'sigstore.mock', commonName },
+    uri: url,
+    certChain: { certificates: chain.map((c) => ({ rawBytes: c.toString('base64') })) },
+    validFor: { start }
+  });
+  return {
+    mediaType: TRUSTED_ROOT_MEDIA_TYPE,
+    tlogs: [log(inputs.rekor.url, inputs.rekor.publicKey, inputs.rekor.logId)],
+    certificateAuthorities: [
+      authority(inputs.fulcio.url, 'sigstore', [inputs.fulcio.rootCertificate])
+    ],
+    ctlogs: [log(inputs.ctlog.url, inputs.ctlog.publicKey, inputs.ctlog.logId)],
+    timestampAuthorities: [authority(inputs.tsa.url, 'tsa', inputs.tsa.certChain)]
+  };
+}
+
+export async function writeTrustedRoot(path: string, root: TrustedRootJson): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(path, `${JSON.stringify(root, null, 2)}\n`);
+}

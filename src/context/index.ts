@@ -1,0 +1,66 @@
+// The context stage in one call: verified token → REST run attempt → event payload →
+// cross-checked BuildContext. main.ts wires this; each step lives in its own file.
+import type { BuildContext } from '../types.js';
+import type { GitHubClaims } from './claims.js';
+import { readEventPayload } from './event.js';
+import type { HttpGetOptions } from './http.js';
+import { obtainVerifiedToken } from './oidc.js';
+import { resolveBuildContext, type Isolation } from './resolve.js';
+import { fetchRunAttempt } from './run.js';
+
+export interface CollectContextOptions {
+  issuer: string;
+  getToken: (audience: string) => Promise<string>;
+  githubToken: string;
+  isolation: Isolation;
+  allowSelfHosted: boolean;
+  trustedBuilderRepository?: string;
+  env?: NodeJS.ProcessEnv;
+  http?: HttpGetOptions;
+}
+
+export interface CollectedContext {
+  context: BuildContext;
+  /** The verified OIDC token: give this exact token to Fulcio. */
+  oidcToken: string;
+  claims: GitHubClaims;
+}
+
+export async function collectBuildContext(
+  options: CollectContextOptions
+): Promise<CollectedContext> {
+  const env = options.env ?? process.env;
+  const { token, claims } = await obtainVerifiedToken({
+    issuer: options.issuer,
+    getToken: options.getToken,
+    env,
+    http: options.http
+  });
+  const run = await fetchRunAttempt({
+    apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
+    repository: claims.repository,
+    runId: claims.run_id,
+    runAttempt: claims.run_attempt,
+    token: options.githubToken,
+    http: options.http
+  });
+  const needsEvent = claims.event_name === 'workflow_dispatch' || claims.event_name === 'release';
+  const event =
+    needsEvent || env.GITHUB_EVENT_PATH ? await readEventPayload(env.GITHUB_EVENT_PATH) : undefined;
+  const context = resolveBuildContext({
+    claims,
+    run,
+    env,
+    event,
+    allowSelfHosted: options.allowSelfHosted,
+    isolation: options.isolation,
+    trustedBuilderRepository: options.trustedBuilderRepository,
+    issuer: options.issuer
+  });
+  return { context, oidcToken: token, claims };
+}
+
+export { obtainVerifiedToken, verifyOidcToken, SIGSTORE_AUDIENCE } from './oidc.js';
+export { fetchRunAttempt, parseRunAttempt, type RunAttempt } from './run.js';
+export { resolveBuildContext, SUPPORTED_EVENTS, type Isolation } from './resolve.js';
+export type { GitHubClaims } from './claims.js';

@@ -1,0 +1,82 @@
+// The action's inputs, read once and typed. Values are checked here only for shape; what they
+// mean is checked by the stage that uses them.
+import { ProvenanceError } from './errors.js';
+
+export type Isolation = 'reusable-workflow' | 'none';
+export type OciFormat = 'both' | 'cosign' | 'referrers';
+
+export interface ActionInputs {
+  base64Subjects: string;
+  subjectsFiles: string[];
+  provenanceName: string;
+  outputDirectory: string;
+  sigstoreInstance: string;
+  fulcioUrl: string;
+  rekorUrl: string;
+  tsaUrl: string;
+  oidcIssuer: string;
+  privateRepository: boolean;
+  allowSelfHostedRunners: boolean;
+  isolation: Isolation;
+  uploadArtifact: boolean;
+  uploadAssets: boolean;
+  uploadTagName: string;
+  draftRelease: boolean;
+  attestToGithub: boolean;
+  images: string[];
+  ociFormat: OciFormat;
+  registryUsername: string;
+  registryPassword: string;
+  githubToken: string;
+}
+
+export type InputReader = (name: string) => string;
+
+function bool(read: InputReader, name: string, fallback: boolean): boolean {
+  const v = read(name).trim().toLowerCase();
+  if (v === '') return fallback;
+  if (v === 'true') return true;
+  if (v === 'false') return false;
+  throw new ProvenanceError('INPUT_INVALID', `${name}: expected true or false, found "${v.slice(0, 40)}"`);
+}
+
+function oneOf<T extends string>(read: InputReader, name: string, allowed: readonly T[], fallback: T): T {
+  const v = read(name).trim();
+  if (v === '') return fallback;
+  if ((allowed as readonly string[]).includes(v)) return v as T;
+  throw new ProvenanceError('INPUT_INVALID', `${name}: expected one of ${allowed.join(', ')}, found "${v.slice(0, 40)}"`);
+}
+
+function lines(value: string): string[] {
+  return value
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
+}
+
+export function readInputs(read: InputReader): ActionInputs {
+  return {
+    base64Subjects: read('base64-subjects').trim(),
+    subjectsFiles: lines(read('subjects-file')),
+    provenanceName: read('provenance-name').trim(),
+    outputDirectory: read('output-directory').trim(),
+    sigstoreInstance: read('sigstore-instance').trim(),
+    fulcioUrl: read('fulcio-url').trim(),
+    rekorUrl: read('rekor-url').trim(),
+    tsaUrl: read('tsa-url').trim(),
+    oidcIssuer: read('oidc-issuer').trim() || 'https://token.actions.githubusercontent.com',
+    privateRepository: bool(read, 'private-repository', false),
+    allowSelfHostedRunners: bool(read, 'allow-self-hosted-runners', false),
+    isolation: oneOf(read, 'isolation', ['reusable-workflow', 'none'] as const, 'reusable-workflow'),
+    uploadArtifact: bool(read, 'upload-artifact', true),
+    uploadAssets: bool(read, 'upload-assets', false),
+    uploadTagName: read('upload-tag-name').trim(),
+    draftRelease: bool(read, 'draft-release', false),
+    attestToGithub: bool(read, 'attest-to-github', false),
+    images: lines(read('images')),
+    ociFormat: oneOf(read, 'oci-format', ['both', 'cosign', 'referrers'] as const, 'both'),
+    registryUsername: read('registry-username').trim(),
+    registryPassword: read('registry-password'),
+    githubToken: read('github-token').trim()
+  };
+}

@@ -1,0 +1,124 @@
+// Store each Sigstore bundle through GitHub's attestations API, which is what
+// `gh attestation verify` reads. Re-running is safe: a bundle already stored for its subject
+// digest is not posted again.
+import { isDeepStrictEqual } from 'node:util';
+import type { SerializedBundle } from '@sigstore/bundle';
+import { ProvenanceError } from '../errors.js';
+import { INTOTO_PAYLOAD_TYPE } from '../types.js';
+import { splitRepository, type GitHubApi } from './github-api.js';
+
+export interface AttestationsInput {
+  api: GitHubApi;
+  repository: string; // owner/name
+  /** https://github.com, for the attestation's web URL. */
+  serverUrl: string;
+  bundles: readonly SerializedBundle[];
+  /**
+   * Whether a stored bundle (as one JSON line) attests the same build as bundles[index]: a
+   * re-run signs again, and the earlier attestation then stands for it.
+   */
+  sameBuild?: (existing: Buffer, index: number) => boolean;
+}
+
+export interface StoredAttestationResult {
+  subjectDigest: string; // sha256:<hex>, the digest the API indexes the bundle under
+  /** Absent when the bundle was already stored (the list endpoint does not return ids). */
+  id?: number;
+  url?: string;
+  reused: boolean;
+}
+
+/** The first sha256 subject digest of the in-toto statement a bundle signs. */
+export function bundleSubjectDigest(bundle: SerializedBundle): string {
+  const envelope = 'dsseEnvelope' in bundle ? bundle.dsseEnvelope : undefined;
+  if (!envelope || envelope.payloadType !== INTOTO_PAYLOAD_TYPE) {
+    throw new ProvenanceError(
+      'PUBLISH_FAILED',
+      `attestations API: expected a DSSE bundle with payloadType ${INTOTO_PAYLOAD_TYPE}, found ${envelope ? envelope.payloadType : 'no dsseEnvelope'}`
+    );
+  }
+  let statement: { subject?: { digest?: Record<string, unknown> }[] };
+  try {
+    statement = JSON.parse(
+      Buffer.from(envelope.payload, 'base64').toString('utf8')
+    ) as typeof statement;
+  } catch {
+    throw new ProvenanceError(
+      'PUBLISH_FAILED',
+      'attestations API: expected a JSON in-toto statement in the bundle payload, found unparsable data'
+    );
+  }
+  for (const subject of statement.subject ?? []) {
+    const hex = subject.digest?.['sha256'];
+    if (typeof hex === 'string' && /^[0-9a-f]{64}$/.test(hex)) return `sha256:${hex}`;
+  }
+  throw new ProvenanceError(
+    'PUBLISH_FAILED',
+    'attestations API: expected a subject with a sha256 digest (the API indexes by sha256), found none'
+  );
+}
+
+async function alreadyStored(
+  api: GitHubApi,
+  base: string,
+  digest: string,
+  bundle: SerializedBundle,
+  sameBuild: (existing: Buffer) => boolean
+): Promise<boolean> {
+  let after: string | undefined;
+  for (let page = 0; page < 10; page++) {
+    const query = `per_page=100${after ? `&after=${encodeURIComponent(after)}` : ''}`;
+    const res = await api.request('GET', `${base}/attestations/${digest}?${query}`, {
+      expect: [200, 404]
+    });
+    if (res.status === 404) return false;
+    const { attestations = [] } = res.json<{ attestations?: { bundle?: unknown }[] }>();
+    const matches = (stored: unknown) =>
+      isDeepStrictEqual(stored, bundle) || sameBuild(Buffer.from(JSON.stringify(stored)));
+    if (attestations.some((a) => matches(a.bundle))) return true;
+    // GitHub pages this list with cursors in the Link header.
+    const next = /<([^>]+)>;\s*rel="next"/.exec(res.headers.get('link') ?? '');
+    after = next ? (new URL(next[1]!).searchParams.get('after') ?? undefined) : undefined;
+    if (!after) return false;
+  }
+  return false;
+}
+
+export async function publishAttestations(
+  input: AttestationsInput
+): Promise<StoredAttestationResult[]> {
+  const { api, bundles } = input;
+  const { owner, repo } = splitRepository(input.repository);
+  const base = `/repos/${owner}/${repo}`;
+  // Check every bundle before posting any, so a malformed one publishes nothing.
+  const digests = bundles.map(bundleSubjectDigest);
+  const results: StoredAttestationResult[] = [];
+  for (const [i, bundle] of bundles.entries()) {
+    const subjectDigest = digests[i]!;
+    const sameBuild = (existing: Buffer) => input.sameBuild?.(existing, i) ?? false;
+    if (await alreadyStored(api, base, subjectDigest, bundle, sameBuild)) {
+      results.push({ subjectDigest, reused: true });
+      continue;
+    }
+    // If a 5xx hides a stored POST, the retry stores the identical bundle twice: harmless for
+    // verifiers, and the next run's check above sees it.
+    const res = await api.request('POST', `${base}/attestations`, {
+      json: { bundle },
+      expect: [201]
+    });
+    const { id } = res.json<{ id?: unknown }>();
+    if (typeof id !== 'number') {
+      throw new ProvenanceError(
+        'PUBLISH_FAILED',
+        `GitHub API POST ${base}/attestations: expected an attestation id in the answer, found ${JSON.stringify(id)}`
+      );
+    }
+    results.push({
+      subjectDigest,
+      id,
+      url: `${input.serverUrl.replace(/\/+$/, '')}/${owner}/${repo}/attestations/${id}`,
+      reused: false
+    });
+  }
+  return results;
+}

@@ -1,0 +1,43 @@
+// A re-run signs again, so its bytes differ from what an earlier attempt published. Publishers
+// keep the earlier file (never clobber) when it attests the same build: the same subjects from
+// the same source, builder and parameters. Only the run metadata (attempt, times) may differ.
+// The earlier file is not re-verified here; consumers verify whatever they download.
+import { isDeepStrictEqual } from 'node:util';
+import type { ProvenancePredicateV1, Statement } from '../types.js';
+
+function statementsOf(jsonl: Buffer): Statement<ProvenancePredicateV1>[] | undefined {
+  const out: Statement<ProvenancePredicateV1>[] = [];
+  for (const line of jsonl.toString('utf8').split('\n')) {
+    if (line.trim() === '') continue;
+    try {
+      const bundle = JSON.parse(line) as { dsseEnvelope?: { payload?: string } };
+      const payload = bundle.dsseEnvelope?.payload;
+      if (typeof payload !== 'string') return undefined;
+      out.push(JSON.parse(Buffer.from(payload, 'base64').toString('utf8')) as Statement<ProvenancePredicateV1>);
+    } catch {
+      return undefined;
+    }
+  }
+  return out.length > 0 ? out : undefined;
+}
+
+/** The parts of a statement that identify the build, without per-attempt metadata. */
+function buildIdentity(s: Statement<ProvenancePredicateV1>): unknown {
+  return {
+    predicateType: s.predicateType,
+    buildDefinition: s.predicate?.buildDefinition,
+    builder: s.predicate?.runDetails?.builder
+  };
+}
+
+function subjectKeys(statements: readonly Statement<ProvenancePredicateV1>[]): string[] {
+  return statements.flatMap((s) => (Array.isArray(s.subject) ? s.subject : []).map((x) => JSON.stringify([x.name, x.digest]))).sort();
+}
+
+export function attestsSameBuild(existing: Buffer, ours: readonly Statement<ProvenancePredicateV1>[]): boolean {
+  const theirs = statementsOf(existing);
+  if (!theirs || ours.length === 0) return false;
+  const identity = buildIdentity(ours[0]!);
+  if (!theirs.every((s) => isDeepStrictEqual(buildIdentity(s), identity))) return false;
+  return isDeepStrictEqual(subjectKeys(theirs), subjectKeys(ours));
+}

@@ -1,0 +1,169 @@
+// A small GitHub REST client on fetch: per-request timeouts, bounded retries on 5xx/429 (and
+// GitHub's secondary rate limit, a 403 with Retry-After) honouring Retry-After, and one clear
+// ProvenanceError naming the service and endpoint when it gives up. The base URL comes from
+// the caller (GITHUB_API_URL on a runner), so the same code talks to api.github.com or the sandbox.
+import { ProvenanceError, describeError, type ErrorCode } from '../errors.js';
+
+export interface GitHubApiOptions {
+  baseUrl: string;
+  token: string;
+  /** Per-attempt timeout. */
+  timeoutMs?: number;
+  maxAttempts?: number;
+  /** Upper bound on the time spent retrying one request, waits included. */
+  maxTotalMs?: number;
+  /** First backoff delay; doubles per attempt unless the server says Retry-After. */
+  baseDelayMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export interface RequestOptions {
+  /** JSON body (serialised) or raw bytes. */
+  json?: unknown;
+  bytes?: Uint8Array;
+  contentType?: string;
+  accept?: string;
+  /** Statuses that are an answer rather than a failure (e.g. 404 for "not there yet"). */
+  expect: readonly number[];
+  /** What a non-retryable unexpected status means for the caller. */
+  errorCode?: ErrorCode;
+}
+
+export interface ApiResponse {
+  status: number;
+  headers: Headers;
+  body: Buffer;
+  json<T>(): T;
+}
+
+const RETRYABLE = new Set([500, 502, 503, 504, 429]);
+
+/** Retry-After is either delay-seconds or an HTTP date. */
+export function parseRetryAfter(value: string | null, nowMs: number): number | undefined {
+  if (!value) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  const date = Date.parse(trimmed);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
+}
+
+/** GitHub's error body carries `message`; keep it short and printable. */
+function serverMessage(body: Buffer): string {
+  let text = body.toString('utf8');
+  try {
+    const parsed = JSON.parse(text) as { message?: unknown };
+    if (typeof parsed.message === 'string') text = parsed.message;
+  } catch {
+    // not JSON: use the text itself
+  }
+  text = text.replace(/[^\x20-\x7e]/g, ' ').trim();
+  return text.length > 300 ? `${text.slice(0, 300)}...` : text;
+}
+
+export class GitHubApi {
+  readonly baseUrl: string;
+  private readonly token: string;
+  private readonly timeoutMs: number;
+  private readonly maxAttempts: number;
+  private readonly maxTotalMs: number;
+  private readonly baseDelayMs: number;
+  private readonly sleep: (ms: number) => Promise<void>;
+
+  constructor(options: GitHubApiOptions) {
+    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+    this.token = options.token;
+    this.timeoutMs = options.timeoutMs ?? 30_000;
+    this.maxAttempts = options.maxAttempts ?? 4;
+    this.maxTotalMs = options.maxTotalMs ?? 120_000;
+    this.baseDelayMs = options.baseDelayMs ?? 1_000;
+    this.sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+  }
+
+  /** `path` is relative to the base URL, or an absolute URL (upload_url, asset downloads). */
+  async request(method: string, path: string, options: RequestOptions): Promise<ApiResponse> {
+    const url = /^https?:\/\//.test(path) ? new URL(path) : new URL(this.baseUrl + path);
+    const endpoint = `GitHub API ${method} ${url.origin}${url.pathname}`;
+    const headers: Record<string, string> = {
+      authorization: `Bearer ${this.token}`,
+      accept: options.accept ?? 'application/vnd.github+json',
+      'x-github-api-version': '2022-11-28',
+      'user-agent': 'isolated-provenance'
+    };
+    let payload: Uint8Array | string | undefined;
+    if (options.json !== undefined) {
+      payload = JSON.stringify(options.json);
+      headers['content-type'] = 'application/json';
+    } else if (options.bytes !== undefined) {
+      payload = options.bytes;
+      headers['content-type'] = options.contentType ?? 'application/octet-stream';
+    }
+
+    const started = Date.now();
+    let lastProblem = '';
+    for (let attempt = 1; ; attempt++) {
+      let retryAfterMs: number | undefined;
+      try {
+        const response = await fetch(url, {
+          method,
+          headers,
+          body: payload,
+          signal: AbortSignal.timeout(this.timeoutMs)
+        });
+        const body = Buffer.from(await response.arrayBuffer());
+        const status = response.status;
+        if (options.expect.includes(status)) {
+          return {
+            status,
+            headers: response.headers,
+            body,
+            json<T>() {
+              try {
+                return JSON.parse(body.toString('utf8')) as T;
+              } catch (e) {
+                throw new ProvenanceError(
+                  options.errorCode ?? 'PUBLISH_FAILED',
+                  `${endpoint}: expected a JSON answer, found unparsable body (${describeError(e)})`
+                );
+              }
+            }
+          };
+        }
+        const secondaryLimit = status === 403 && response.headers.has('retry-after');
+        lastProblem = `HTTP ${status}: ${serverMessage(body)}`;
+        if (!RETRYABLE.has(status) && !secondaryLimit) {
+          throw new ProvenanceError(
+            options.errorCode ?? 'PUBLISH_FAILED',
+            `${endpoint}: expected HTTP ${options.expect.join(' or ')}, found ${lastProblem}`
+          );
+        }
+        retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), Date.now());
+      } catch (e) {
+        if (e instanceof ProvenanceError) throw e;
+        // Network failure or per-attempt timeout: worth another try.
+        lastProblem = describeError(e);
+      }
+
+      const delay = retryAfterMs ?? this.baseDelayMs * 2 ** (attempt - 1);
+      const elapsed = Date.now() - started;
+      if (attempt >= this.maxAttempts || elapsed + delay > this.maxTotalMs) {
+        throw new ProvenanceError(
+          'SERVICE_UNAVAILABLE',
+          `${endpoint}: gave up after ${attempt} attempt(s) in ${Math.round((elapsed + 0) / 1000)}s: ${lastProblem}`
+        );
+      }
+      await this.sleep(delay);
+    }
+  }
+}
+
+/** Splits "owner/name" and checks it is one. */
+export function splitRepository(repository: string): { owner: string; repo: string } {
+  const m = /^([A-Za-z0-9-]+)\/([A-Za-z0-9._-]+)$/.exec(repository);
+  if (!m) {
+    throw new ProvenanceError(
+      'INPUT_INVALID',
+      `repository: expected "owner/name", found "${repository.replace(/[^\x20-\x7e]/g, '?')}"`
+    );
+  }
+  return { owner: m[1]!, repo: m[2]! };
+}

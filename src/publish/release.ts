@@ -1,0 +1,232 @@
+// Upload the provenance file to a GitHub release. Finds the release by tag (drafts are only
+// visible in the release list), creates it when missing, and never edits an existing release,
+// so immutable releases and hand-written release notes stay as they are.
+import { createHash } from 'node:crypto';
+import { ProvenanceError } from '../errors.js';
+import { splitRepository, type GitHubApi } from './github-api.js';
+
+export interface ReleaseAssetInput {
+  api: GitHubApi;
+  repository: string; // owner/name
+  tag: string;
+  /** Leave a release we create as a draft. An existing release is used as it is, never edited. */
+  draft: boolean;
+  /** Commit the tag points to when the release (and tag) does not exist yet. */
+  targetCommitish?: string;
+  assetName: string;
+  content: Buffer;
+  /**
+   * Whether an existing asset with other bytes attests the same build (a re-run signs again);
+   * then it is kept as it is and counts as published.
+   */
+  sameBuild?: (existing: Buffer) => boolean;
+}
+
+export interface ReleaseAssetResult {
+  releaseId: number;
+  releaseCreated: boolean;
+  /** Whether the release is (still) a draft. An existing draft is left a draft. */
+  draft: boolean;
+  assetId: number;
+  downloadUrl: string;
+  /** false when an identical asset was already there (a re-run). */
+  uploaded: boolean;
+}
+
+interface ReleaseJson {
+  id: number;
+  tag_name: string;
+  draft: boolean;
+  upload_url: string;
+}
+
+interface AssetJson {
+  id: number;
+  name: string;
+  state: string;
+  url: string;
+  digest?: string | null;
+  browser_download_url: string;
+}
+
+const MAX_LIST_PAGES = 10;
+
+function digestOf(content: Buffer): string {
+  return `sha256:${createHash('sha256').update(content).digest('hex')}`;
+}
+
+async function findRelease(
+  api: GitHubApi,
+  base: string,
+  tag: string
+): Promise<ReleaseJson | undefined> {
+  const byTag = await api.request('GET', `${base}/releases/tags/${encodeURIComponent(tag)}`, {
+    expect: [200, 404]
+  });
+  if (byTag.status === 200) return byTag.json<ReleaseJson>();
+  // A draft release has no tag yet, so only the list shows it.
+  for (let page = 1; page <= MAX_LIST_PAGES; page++) {
+    const list = await api.request('GET', `${base}/releases?per_page=100&page=${page}`, {
+      expect: [200]
+    });
+    const releases = list.json<ReleaseJson[]>();
+    const found = releases.find((r) => r.tag_name === tag);
+    if (found) return found;
+    if (releases.length < 100) break;
+  }
+  return undefined;
+}
+
+async function listAssets(api: GitHubApi, base: string, releaseId: number): Promise<AssetJson[]> {
+  const all: AssetJson[] = [];
+  for (let page = 1; page <= MAX_LIST_PAGES; page++) {
+    const res = await api.request(
+      'GET',
+      `${base}/releases/${releaseId}/assets?per_page=100&page=${page}`,
+      {
+        expect: [200]
+      }
+    );
+    const assets = res.json<AssetJson[]>();
+    all.push(...assets);
+    if (assets.length < 100) break;
+  }
+  return all;
+}
+
+/** The asset's bytes (GitHub redirects to a signed storage URL). */
+async function assetBytes(api: GitHubApi, asset: AssetJson): Promise<Buffer> {
+  const res = await api.request('GET', asset.url, {
+    accept: 'application/octet-stream',
+    expect: [200]
+  });
+  return res.body;
+}
+
+async function existingDigest(api: GitHubApi, asset: AssetJson): Promise<string> {
+  if (asset.digest && asset.digest.startsWith('sha256:')) return asset.digest;
+  // Older assets have no digest: hash the bytes.
+  return digestOf(await assetBytes(api, asset));
+}
+
+/** The upload URL is an RFC 6570 template (`.../assets{?name,label}`) on a separate host. */
+export function assetUploadUrl(uploadUrlTemplate: string, name: string): string {
+  const url = new URL(uploadUrlTemplate.replace(/\{[^}]*\}$/, ''));
+  url.searchParams.set('name', name);
+  return url.toString();
+}
+
+export async function publishReleaseAsset(input: ReleaseAssetInput): Promise<ReleaseAssetResult> {
+  const { api, tag, assetName, content } = input;
+  const { owner, repo } = splitRepository(input.repository);
+  const base = `/repos/${owner}/${repo}`;
+  if (tag.trim() === '') {
+    throw new ProvenanceError(
+      'INPUT_INVALID',
+      'upload-tag-name: expected a tag for the release upload, found an empty value'
+    );
+  }
+
+  let release = await findRelease(api, base, tag);
+  if (release) {
+    const asset = await uploadOnce(api, base, release, input, tag);
+    return { releaseId: release.id, releaseCreated: false, draft: release.draft, ...asset };
+  }
+
+  // A release we create starts as a draft and is published only once the provenance is in it:
+  // a failed upload then leaves nothing public behind, and immutable releases (which refuse
+  // new assets once published) work too.
+  const created = await api.request('POST', `${base}/releases`, {
+    json: {
+      tag_name: tag,
+      name: tag,
+      draft: true,
+      ...(input.targetCommitish ? { target_commitish: input.targetCommitish } : {})
+    },
+    expect: [201, 422]
+  });
+  if (created.status === 422) {
+    // Another job created it between our lookup and our POST: use that one as it is.
+    release = await findRelease(api, base, tag);
+    if (!release) {
+      throw new ProvenanceError(
+        'PUBLISH_FAILED',
+        `GitHub API POST ${base}/releases: could not create release "${tag}" (HTTP 422: ${created.body.toString('utf8').slice(0, 300)})`
+      );
+    }
+    const asset = await uploadOnce(api, base, release, input, tag);
+    return { releaseId: release.id, releaseCreated: false, draft: release.draft, ...asset };
+  }
+  release = created.json<ReleaseJson>();
+  let asset: AssetOutcome;
+  try {
+    asset = await uploadOnce(api, base, release, input, tag);
+  } catch (e) {
+    // Best effort: remove the empty draft we made; the original error is what matters.
+    await api
+      .request('DELETE', `${base}/releases/${release.id}`, { expect: [204, 404] })
+      .catch(() => undefined);
+    throw e;
+  }
+  if (!input.draft) {
+    await api.request('PATCH', `${base}/releases/${release.id}`, {
+      json: { draft: false },
+      expect: [200]
+    });
+  }
+  return { releaseId: release.id, releaseCreated: true, draft: input.draft, ...asset };
+}
+
+interface AssetOutcome {
+  assetId: number;
+  downloadUrl: string;
+  uploaded: boolean;
+}
+
+async function uploadOnce(
+  api: GitHubApi,
+  base: string,
+  release: ReleaseJson,
+  input: Pick<ReleaseAssetInput, 'assetName' | 'content' | 'sameBuild'>,
+  tag: string
+): Promise<AssetOutcome> {
+  const { assetName, content } = input;
+  const ours = digestOf(content);
+  for (let round = 0; round < 2; round++) {
+    const existing = (await listAssets(api, base, release.id)).find((a) => a.name === assetName);
+    if (existing && existing.state !== 'uploaded') {
+      // A half-finished upload from a crashed attempt: nothing was published, clear it.
+      await api.request('DELETE', `${base}/releases/assets/${existing.id}`, { expect: [204, 404] });
+    } else if (existing) {
+      const theirs = await existingDigest(api, existing);
+      if (theirs === ours || (input.sameBuild && input.sameBuild(await assetBytes(api, existing)))) {
+        return {
+          assetId: existing.id,
+          downloadUrl: existing.browser_download_url,
+          uploaded: false
+        };
+      }
+      // Published provenance is evidence someone may already rely on: replacing it silently
+      // would let a later run rewrite history. A human decides (delete it, or rename ours).
+      throw new ProvenanceError(
+        'PUBLISH_FAILED',
+        `release "${tag}" already has an asset named "${assetName}" with different content (expected ${ours}, found ${theirs}); refusing to replace published provenance — delete that asset or choose another provenance-name`
+      );
+    }
+
+    const uploaded = await api.request('POST', assetUploadUrl(release.upload_url, assetName), {
+      bytes: content,
+      contentType: 'application/octet-stream',
+      expect: [201, 422]
+    });
+    if (uploaded.status === 201) {
+      const asset = uploaded.json<AssetJson>();
+      return { assetId: asset.id, downloadUrl: asset.browser_download_url, uploaded: true };
+    }
+    // 422: an asset of that name appeared meanwhile (a concurrent attempt); compare once more.
+  }
+  throw new ProvenanceError(
+    'PUBLISH_FAILED',
+    `release "${tag}": upload of "${assetName}" kept failing with "already exists" although no such asset is listed`
+  );
+}

@@ -1,0 +1,78 @@
+// Everything attached to an image digest that could be its provenance:
+// (a) the cosign layout: tag `sha256-<hex>.att`, one DSSE layer per attestation with the
+//     certificate, chain and Rekor bundle in annotations;
+// (b) OCI 1.1 referrers holding a Sigstore bundle, from the referrers API or, when the
+//     registry has none, the `sha256-<hex>` tag-schema fallback index.
+import type { Descriptor, RegistryClient } from './registry-client.js';
+
+export const DSSE_LAYER = 'application/vnd.dsse.envelope.v1+json';
+const BUNDLE_TYPE_PREFIX = 'application/vnd.dev.sigstore.bundle';
+const MAX_ATTESTATIONS = 64;
+
+export type FoundAttestation =
+  | {
+      kind: 'cosign';
+      location: string;
+      digest: string;
+      envelope: Buffer;
+      annotations: Record<string, string>;
+    }
+  | { kind: 'bundle'; location: string; bundle: Buffer };
+
+export async function findAttestations(
+  client: RegistryClient,
+  digest: string
+): Promise<FoundAttestation[]> {
+  const hex = digest.slice('sha256:'.length);
+  const [cosign, referred] = await Promise.all([
+    cosignAttestations(client, hex),
+    referredBundles(client, digest, hex)
+  ]);
+  return [...cosign, ...referred].slice(0, MAX_ATTESTATIONS);
+}
+
+async function cosignAttestations(
+  client: RegistryClient,
+  hex: string
+): Promise<FoundAttestation[]> {
+  const tag = `sha256-${hex}.att`;
+  const manifest = await client.manifest(tag);
+  const layers = (manifest?.layers ?? []).filter((layer) => layer.mediaType === DSSE_LAYER);
+  return Promise.all(
+    layers.map(async (layer) => ({
+      kind: 'cosign' as const,
+      location: `${tag} layer ${layer.digest}`,
+      digest: layer.digest,
+      envelope: await client.blob(layer.digest),
+      annotations: layer.annotations ?? {}
+    }))
+  );
+}
+
+async function referredBundles(
+  client: RegistryClient,
+  digest: string,
+  hex: string
+): Promise<FoundAttestation[]> {
+  const index = (await client.referrers(digest)) ?? (await client.manifest(`sha256-${hex}`));
+  const candidates = (index?.manifests ?? []).filter(
+    (d) => d.artifactType === undefined || isBundleDescriptor(d)
+  );
+  const found: FoundAttestation[] = [];
+  for (const descriptor of candidates) {
+    const manifest = await client.manifest(descriptor.digest);
+    for (const layer of manifest?.layers ?? []) {
+      if (!layer.mediaType?.startsWith(BUNDLE_TYPE_PREFIX)) continue;
+      found.push({
+        kind: 'bundle',
+        location: `referrer ${descriptor.digest}`,
+        bundle: await client.blob(layer.digest)
+      });
+    }
+  }
+  return found;
+}
+
+function isBundleDescriptor(descriptor: Descriptor): boolean {
+  return descriptor.artifactType?.startsWith(BUNDLE_TYPE_PREFIX) ?? false;
+}

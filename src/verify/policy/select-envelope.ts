@@ -1,0 +1,42 @@
+// A provenance file may carry several envelopes (one per line). Each is judged on its own;
+// the file passes when one of them passes the whole policy. When none does, every reason is
+// reported, so a user sees why each was refused.
+import { ProvenanceError, describeError } from '../../errors.js';
+import type { VerifiedEnvelope } from '../core/types.js';
+import { evaluatePolicy } from './evaluate.js';
+import { evidenceFromEnvelope } from './evidence.js';
+import type { PolicyEvidence, PolicyOutcome, VerifyPolicy } from './types.js';
+
+export interface PolicyPass {
+  envelope: VerifiedEnvelope;
+  evidence: PolicyEvidence;
+  outcome: PolicyOutcome;
+}
+
+export function selectPassingEnvelope(
+  envelopes: VerifiedEnvelope[],
+  policy: VerifyPolicy
+): PolicyPass {
+  if (envelopes.length === 0)
+    throw new ProvenanceError(
+      'VERIFY_FAILED',
+      'provenance: expected at least one verified envelope, found none'
+    );
+  const failures: { index: number; error: unknown }[] = [];
+  for (const envelope of envelopes) {
+    try {
+      const evidence = evidenceFromEnvelope(envelope);
+      return { envelope, evidence, outcome: evaluatePolicy(evidence, policy) };
+    } catch (error) {
+      if (!(error instanceof ProvenanceError)) throw error;
+      failures.push({ index: envelope.index, error });
+    }
+  }
+  const first = failures[0]?.error;
+  if (failures.length === 1 && first instanceof ProvenanceError) throw first;
+  const reasons = failures.map((f) => `#${f.index}: ${describeError(f.error)}`).join('; ');
+  throw new ProvenanceError(
+    'VERIFY_FAILED',
+    `none of the ${failures.length} envelopes passed: ${reasons}`
+  );
+}
