@@ -51,9 +51,13 @@ export async function runAction(options: {
     GITHUB_STEP_SUMMARY: summaryFile,
     ...options.env
   };
-  for (const [name, value] of Object.entries(options.inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
+  for (const [name, value] of Object.entries(options.inputs))
+    env[`INPUT_${name.toUpperCase()}`] = value;
   const started = performance.now();
-  const child = spawn(process.execPath, [resolve(options.entry ?? 'dist/index.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [resolve(options.entry ?? 'dist/index.js')], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe']
+  });
   let stdout = '';
   let partial = '';
   const collect = (chunk: Buffer) => {
@@ -65,7 +69,9 @@ export async function runAction(options: {
   };
   child.stdout.on('data', collect);
   child.stderr.on('data', collect);
-  const exitCode = await new Promise<number>((done) => child.on('close', (code) => done(code ?? 1)));
+  const exitCode = await new Promise<number>((done) =>
+    child.on('close', (code) => done(code ?? 1))
+  );
   if (partial !== '') options.onOutput?.(partial);
   return {
     exitCode,

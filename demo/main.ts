@@ -26,7 +26,8 @@ async function main(): Promise<number> {
     return 1;
   }
   // A failed run must not leave an earlier run's provenance behind to be mistaken for its own.
-  for (const f of existsSync(out) ? readdirSync(out) : []) if (f.endsWith('.intoto.jsonl')) rmSync(join(out, f));
+  for (const f of existsSync(out) ? readdirSync(out) : [])
+    if (f.endsWith('.intoto.jsonl')) rmSync(join(out, f));
   mkdirSync(join(out, 'artifacts'), { recursive: true });
 
   const artifacts = ['app-linux-amd64', 'app-darwin-arm64', 'app-windows-amd64.exe'];
@@ -41,8 +42,12 @@ async function main(): Promise<number> {
   const sandbox = await startSandbox({ faults, artifacts: true, faultDelayMs: 35_000 });
   try {
     copyFileSync(sandbox.trustedRootPath, join(out, 'trusted_root.json'));
-    say(`Sandbox up: Fulcio ${sandbox.urls.fulcio}, Rekor ${sandbox.urls.rekor}, GitHub ${sandbox.urls.github}`);
-    say(`Run: ${sandbox.run.repository}@${sandbox.run.ref}, builder ${sandbox.run.jobWorkflowRef}${faults ? `, faults ${faults}` : ''}`);
+    say(
+      `Sandbox up: Fulcio ${sandbox.urls.fulcio}, Rekor ${sandbox.urls.rekor}, GitHub ${sandbox.urls.github}`
+    );
+    say(
+      `Run: ${sandbox.run.repository}@${sandbox.run.ref}, builder ${sandbox.run.jobWorkflowRef}${faults ? `, faults ${faults}` : ''}`
+    );
     const inputs = {
       ...sandbox.actionInputs,
       'sigstore-instance': 'custom',
@@ -59,15 +64,20 @@ async function main(): Promise<number> {
         env: sandbox.runnerEnv(),
         onOutput: (line) => {
           // Like the runner's log view: debug lines and mask commands are not shown.
-          if (!line.startsWith('::debug::') && !line.startsWith('::add-mask::')) say(`   │ ${line}`);
+          if (!line.startsWith('::debug::') && !line.startsWith('::add-mask::'))
+            say(`   │ ${line}`);
         }
       });
       if (result.exitCode !== 0) {
-        say(`\nThe action failed (exit ${result.exitCode}); nothing was published and no provenance was written to ${out}.`);
+        say(
+          `\nThe action failed (exit ${result.exitCode}); nothing was published and no provenance was written to ${out}.`
+        );
         return result.exitCode;
       }
       provenance = result.outputs['bundle-path'] ?? '';
-      say(`   outputs: provenance-name=${result.outputs['provenance-name']} provenance-sha256=${result.outputs['provenance-sha256']} (${Math.round(result.durationMs)} ms)`);
+      say(
+        `   outputs: provenance-name=${result.outputs['provenance-name']} provenance-sha256=${result.outputs['provenance-sha256']} (${Math.round(result.durationMs)} ms)`
+      );
     }
 
     const name = provenance.split('/').pop()!;
@@ -78,9 +88,15 @@ async function main(): Promise<number> {
     const workflowArtifacts = sandbox.artifacts?.listArtifacts() ?? [];
     say('\nWhere it went (after a run and a re-run — nothing is duplicated):');
     say(`   file              ${join(out, name)}`);
-    say(`   workflow artifact ${workflowArtifacts.map((a) => `${a.name} (${a.size} bytes)`).join(', ')} — ${workflowArtifacts.length} in storage`);
-    say(`   release           ${releases.map((r) => `${r.tagName}${r.draft ? " (draft)" : ""}`).join(", ")} — ${assets.length} asset(s): ${assets.map((a) => a.name).join(", ")}`);
-    say(`   attestations API  ${attestations.length} attestation(s) stored for ${new Set(attestations.flatMap((a) => a.subjectDigests)).size} subject digest(s)`);
+    say(
+      `   workflow artifact ${workflowArtifacts.map((a) => `${a.name} (${a.size} bytes)`).join(', ')} — ${workflowArtifacts.length} in storage`
+    );
+    say(
+      `   release           ${releases.map((r) => `${r.tagName}${r.draft ? ' (draft)' : ''}`).join(', ')} — ${assets.length} asset(s): ${assets.map((a) => a.name).join(', ')}`
+    );
+    say(
+      `   attestations API  ${attestations.length} attestation(s) stored for ${new Set(attestations.flatMap((a) => a.subjectDigests)).size} subject digest(s)`
+    );
     say(`   Rekor             ${sandbox.rekorSize()} log entries`);
     say(`   trusted root      ${join(out, 'trusted_root.json')}`);
 
@@ -88,13 +104,79 @@ async function main(): Promise<number> {
       say('\nVerify (bundled CLI, sandbox trusted root):');
       const tag = sandbox.run.ref.replace('refs/tags/', '');
       for (const artifact of artifacts) {
-        const argv = ['dist/cli/index.js', 'verify-artifact', join(out, 'artifacts', artifact), '--provenance-path', join(out, name), '--source-uri', `github.com/${sandbox.run.repository}`, '--source-tag', tag, '--trusted-root', join(out, 'trusted_root.json')];
+        const argv = [
+          'dist/cli/index.js',
+          'verify-artifact',
+          join(out, 'artifacts', artifact),
+          '--provenance-path',
+          join(out, name),
+          '--source-uri',
+          `github.com/${sandbox.run.repository}`,
+          '--source-tag',
+          tag,
+          '--trusted-root',
+          join(out, 'trusted_root.json'),
+          '--certificate-oidc-issuer',
+          sandbox.urls.oidc
+        ];
         try {
           execFileSync(process.execPath, argv, { stdio: ['ignore', 'ignore', 'pipe'] });
           say(`   ${artifact}: PASSED`);
         } catch (e) {
-          say(`   ${artifact}: FAILED ${(e as { stderr?: Buffer }).stderr?.toString().trim() ?? ''}`);
+          say(
+            `   ${artifact}: FAILED ${(e as { stderr?: Buffer }).stderr?.toString().trim() ?? ''}`
+          );
           return 1;
+        }
+      }
+      // The same provenance must fail for any other policy: that is what a verifier is for.
+      const first = join(out, 'artifacts', artifacts[0]!);
+      const common = [
+        '--provenance-path',
+        join(out, name),
+        '--trusted-root',
+        join(out, 'trusted_root.json'),
+        '--certificate-oidc-issuer',
+        sandbox.urls.oidc
+      ];
+      const wrong: [string, string[]][] = [
+        [
+          'wrong source repository',
+          ['--source-uri', `github.com/${sandbox.run.repository}-evil`, '--source-tag', tag]
+        ],
+        [
+          'wrong branch',
+          ['--source-uri', `github.com/${sandbox.run.repository}`, '--source-branch', 'main']
+        ],
+        [
+          'wrong tag',
+          ['--source-uri', `github.com/${sandbox.run.repository}`, '--source-tag', 'v9.9.9']
+        ],
+        [
+          'wrong builder',
+          [
+            '--source-uri',
+            `github.com/${sandbox.run.repository}`,
+            '--source-tag',
+            tag,
+            '--builder-id',
+            'https://github.com/evil/builder/.github/workflows/generic.yml@refs/tags/v1.0.0'
+          ]
+        ]
+      ];
+      for (const [label, flags] of wrong) {
+        try {
+          execFileSync(
+            process.execPath,
+            ['dist/cli/index.js', 'verify-artifact', first, ...common, ...flags],
+            { stdio: ['ignore', 'ignore', 'pipe'] }
+          );
+          say(`   ${label}: unexpectedly PASSED`);
+          return 1;
+        } catch (e) {
+          say(
+            `   ${label}: ${(e as { stderr?: Buffer }).stderr?.toString().trim().split('\n').pop() ?? 'FAILED'}`
+          );
         }
       }
     }

@@ -3,6 +3,10 @@
 // makes the first N requests to a service fail (`x*`: every request). Rules for the same
 // service apply in the order written: `fulcio=503x1,fulcio=429x1` fails request 1 with 503
 // and request 2 with 429.
+// `releases` and `attestations` are parts of `github` (its release and attestation endpoints):
+// their rules count only the requests to those endpoints, so a test can take the attestations
+// API down while the rest of the REST API answers. A plan can be replaced while the sandbox
+// runs (setPlan/clear), e.g. to let a service recover before a re-run.
 import type { ServerResponse } from 'node:http';
 import { ProvenanceError } from '../src/errors.js';
 import { sendJson, type FaultLayer, type SandboxRequest } from './http.js';
@@ -14,6 +18,8 @@ export const FAULT_SERVICES = [
   'tsa',
   'ctlog',
   'github',
+  'releases',
+  'attestations',
   'results',
   'blob',
   'registry'
@@ -91,8 +97,19 @@ function invalid(part: string, why: string): ProvenanceError {
   return new ProvenanceError('INPUT_INVALID', `fault plan entry "${part}": ${why}`);
 }
 
+/** Parts of a service with their own rules: the endpoints they cover, by path. */
+const SUB_SERVICES: readonly { service: FaultService; parent: FaultService; path: RegExp }[] = [
+  { service: 'releases', parent: 'github', path: /^\/repos\/[^/]+\/[^/]+\/releases(\/|$)/ },
+  { service: 'attestations', parent: 'github', path: /^\/repos\/[^/]+\/[^/]+\/attestations(\/|$)/ }
+];
+
 export interface FaultPlan {
+  /** The rules in force (replaced by setPlan/clear). */
   readonly rules: readonly FaultRule[];
+  /** Replaces the rules and starts counting requests afresh (a service "recovers" or breaks). */
+  setPlan(plan: string | FaultRule[]): void;
+  /** No more faults: every service answers normally from now on. */
+  clear(): void;
   /** The layer to put in front of a service (a pass-through when the plan names none). */
   faultLayerFor(service: FaultService, hooks?: FaultHooks): FaultLayer;
   /** How many requests a service has seen and how many of them were failed on purpose. */
@@ -103,7 +120,7 @@ export function createFaultPlan(
   plan: string | FaultRule[] = '',
   options: FaultPlanOptions = {}
 ): FaultPlan {
-  const rules = typeof plan === 'string' ? parseFaultPlan(plan) : plan;
+  let rules = typeof plan === 'string' ? parseFaultPlan(plan) : plan;
   const delayMs = options.delayMs ?? DEFAULT_FAULT_DELAY_MS;
   const seen = new Map<FaultService, { requests: number; faulted: number }>();
   const countsFor = (service: FaultService) => {
@@ -123,15 +140,40 @@ export function createFaultPlan(
     return undefined;
   };
 
+  /** The rule for this request: a matching sub-service's first, then the service's own. */
+  const decide = (service: FaultService, req: SandboxRequest): FaultRule | undefined => {
+    for (const sub of SUB_SERVICES) {
+      if (sub.parent !== service || !sub.path.test(req.url.pathname)) continue;
+      const c = countsFor(sub.service);
+      const rule = ruleFor(sub.service, c.requests++);
+      if (rule) {
+        c.faulted++;
+        return rule;
+      }
+    }
+    const c = countsFor(service);
+    const rule = ruleFor(service, c.requests++);
+    if (rule) c.faulted++;
+    return rule;
+  };
+
   return {
-    rules,
+    get rules() {
+      return rules;
+    },
+    setPlan(next) {
+      rules = typeof next === 'string' ? parseFaultPlan(next) : next;
+      seen.clear();
+    },
+    clear() {
+      rules = [];
+      seen.clear();
+    },
     counts: (service) => ({ ...countsFor(service) }),
     faultLayerFor(service: FaultService, hooks: FaultHooks = {}): FaultLayer {
       return async (req, res) => {
-        const c = countsFor(service);
-        const rule = ruleFor(service, c.requests++);
+        const rule = decide(service, req);
         if (!rule) return false;
-        c.faulted++;
         const kind = rule.kind;
         switch (kind.type) {
           case 'reset':

@@ -37,14 +37,25 @@ function bool(read: InputReader, name: string, fallback: boolean): boolean {
   if (v === '') return fallback;
   if (v === 'true') return true;
   if (v === 'false') return false;
-  throw new ProvenanceError('INPUT_INVALID', `${name}: expected true or false, found "${v.slice(0, 40)}"`);
+  throw new ProvenanceError(
+    'INPUT_INVALID',
+    `${name}: expected true or false, found "${v.slice(0, 40)}"`
+  );
 }
 
-function oneOf<T extends string>(read: InputReader, name: string, allowed: readonly T[], fallback: T): T {
+function oneOf<T extends string>(
+  read: InputReader,
+  name: string,
+  allowed: readonly T[],
+  fallback: T
+): T {
   const v = read(name).trim();
   if (v === '') return fallback;
   if ((allowed as readonly string[]).includes(v)) return v as T;
-  throw new ProvenanceError('INPUT_INVALID', `${name}: expected one of ${allowed.join(', ')}, found "${v.slice(0, 40)}"`);
+  throw new ProvenanceError(
+    'INPUT_INVALID',
+    `${name}: expected one of ${allowed.join(', ')}, found "${v.slice(0, 40)}"`
+  );
 }
 
 function lines(value: string): string[] {
@@ -67,7 +78,12 @@ export function readInputs(read: InputReader): ActionInputs {
     oidcIssuer: read('oidc-issuer').trim() || 'https://token.actions.githubusercontent.com',
     privateRepository: bool(read, 'private-repository', false),
     allowSelfHostedRunners: bool(read, 'allow-self-hosted-runners', false),
-    isolation: oneOf(read, 'isolation', ['reusable-workflow', 'none'] as const, 'reusable-workflow'),
+    isolation: oneOf(
+      read,
+      'isolation',
+      ['reusable-workflow', 'none'] as const,
+      'reusable-workflow'
+    ),
     uploadArtifact: bool(read, 'upload-artifact', true),
     uploadAssets: bool(read, 'upload-assets', false),
     uploadTagName: read('upload-tag-name').trim(),

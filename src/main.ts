@@ -66,20 +66,29 @@ async function readSubjects(inputs: ActionInputs): Promise<Subject[]> {
     try {
       bytes = await readFile(path);
     } catch (e) {
-      throw new ProvenanceError('SUBJECTS_INVALID', `subjects-file ${safeLogText(path)}: cannot read it (${describeError(e)})`);
+      throw new ProvenanceError(
+        'SUBJECTS_INVALID',
+        `subjects-file ${safeLogText(path)}: cannot read it (${describeError(e)})`
+      );
     }
     lists.push(parseSubjectsBytes(bytes, `subjects-file ${path}`));
     sources.push(`subjects-file ${path}`);
   }
   if (inputs.images.length > 0) {
     if (lists.length > 0) {
-      throw new ProvenanceError('INPUT_INVALID', 'images cannot be combined with base64-subjects or subjects-file: container mode attests images only');
+      throw new ProvenanceError(
+        'INPUT_INVALID',
+        'images cannot be combined with base64-subjects or subjects-file: container mode attests images only'
+      );
     }
     const { imageSubjects } = await import('./publish/oci/action.js');
     return imageSubjects(inputs.images);
   }
   if (lists.length === 0) {
-    throw new ProvenanceError('SUBJECTS_INVALID', 'no subjects: set base64-subjects, subjects-file or images');
+    throw new ProvenanceError(
+      'SUBJECTS_INVALID',
+      'no subjects: set base64-subjects, subjects-file or images'
+    );
   }
   return lists.length === 1 ? lists[0]! : mergeSubjects(lists, sources);
 }
@@ -97,7 +106,11 @@ async function publish(
   file: { name: string; path: string; content: Buffer },
   bundles: Parameters<typeof bundleToJSON>[0][],
   fulcioUrl: string
-): Promise<{ publications: Publication[]; attestationUrl: string; images?: ImagePublishing['images'] }> {
+): Promise<{
+  publications: Publication[];
+  attestationUrl: string;
+  images?: ImagePublishing['images'];
+}> {
   const publications: Publication[] = [];
   let attestationUrl = '';
   const sameBuild = (existing: Buffer) => attestsSameBuild(existing, statements);
@@ -105,19 +118,36 @@ async function publish(
   if (inputs.uploadArtifact && deps.env.ACTIONS_RUNTIME_TOKEN) {
     const { DefaultArtifactClient } = await import('@actions/artifact');
     const { publishWorkflowArtifact } = await import('./publish/artifact.js');
-    const result = await publishWorkflowArtifact({ client: new DefaultArtifactClient(), name: file.name, filePath: file.path, sameBuild });
-    publications.push({ kind: 'artifact', location: `artifact ${file.name} (id ${result.id})`, status: result.uploaded ? 'created' : 'unchanged' });
+    const result = await publishWorkflowArtifact({
+      client: new DefaultArtifactClient(),
+      name: file.name,
+      filePath: file.path,
+      sameBuild
+    });
+    publications.push({
+      kind: 'artifact',
+      location: `artifact ${file.name} (id ${result.id})`,
+      status: result.uploaded ? 'created' : 'unchanged'
+    });
   }
 
   const needsApi = inputs.uploadAssets || inputs.attestToGithub;
   const api = needsApi
-    ? new (await import('./publish/github-api.js')).GitHubApi({ baseUrl: deps.env.GITHUB_API_URL ?? 'https://api.github.com', token: inputs.githubToken })
+    ? new (await import('./publish/github-api.js')).GitHubApi({
+        baseUrl: deps.env.GITHUB_API_URL ?? 'https://api.github.com',
+        token: inputs.githubToken
+      })
     : undefined;
 
   if (inputs.uploadAssets && api) {
-    const tag = inputs.uploadTagName || (context.ref.startsWith('refs/tags/') ? context.ref.slice('refs/tags/'.length) : '');
+    const tag =
+      inputs.uploadTagName ||
+      (context.ref.startsWith('refs/tags/') ? context.ref.slice('refs/tags/'.length) : '');
     if (tag === '') {
-      throw new ProvenanceError('INPUT_INVALID', `upload-assets: the run's ref ${safeLogText(context.ref)} is not a tag; set upload-tag-name`);
+      throw new ProvenanceError(
+        'INPUT_INVALID',
+        `upload-assets: the run's ref ${safeLogText(context.ref)} is not a tag; set upload-tag-name`
+      );
     }
     const { publishReleaseAsset } = await import('./publish/release.js');
     const result = await publishReleaseAsset({
@@ -130,7 +160,14 @@ async function publish(
       content: file.content,
       sameBuild
     });
-    publications.push({ kind: 'release-asset', location: result.downloadUrl, status: result.uploaded ? 'created' : 'unchanged', ...(result.releaseCreated ? { note: `release ${tag} created${result.draft ? ' as a draft' : ''}` } : {}) });
+    publications.push({
+      kind: 'release-asset',
+      location: result.downloadUrl,
+      status: result.uploaded ? 'created' : 'unchanged',
+      ...(result.releaseCreated
+        ? { note: `release ${tag} created${result.draft ? ' as a draft' : ''}` }
+        : {})
+    });
   }
 
   if (inputs.attestToGithub && api) {
@@ -143,7 +180,11 @@ async function publish(
       sameBuild: (existing, index) => attestsSameBuild(existing, [statements[index]!])
     });
     for (const r of results) {
-      publications.push({ kind: 'attestation', location: r.url ?? `attestations for ${r.subjectDigest}`, status: r.reused ? 'unchanged' : 'created' });
+      publications.push({
+        kind: 'attestation',
+        location: r.url ?? `attestations for ${r.subjectDigest}`,
+        status: r.reused ? 'unchanged' : 'created'
+      });
       if (!attestationUrl && r.url) attestationUrl = r.url;
     }
   }
@@ -161,7 +202,9 @@ export async function generate(deps: RunDependencies): Promise<RunResult> {
   const inputs = readInputs(deps.getInput);
   const subjects = await readSubjects(inputs);
   const provenanceName = resolveProvenanceName(inputs.provenanceName, subjects);
-  deps.info(`Subjects: ${subjects.length} (${safeLogText(subjects[0]!.name)}${subjects.length > 1 ? ', …' : ''})`);
+  deps.info(
+    `Subjects: ${subjects.length} (${safeLogText(subjects[0]!.name)}${subjects.length > 1 ? ', …' : ''})`
+  );
 
   const { context, oidcToken, claims } = await collectBuildContext({
     issuer: inputs.oidcIssuer,
@@ -171,7 +214,9 @@ export async function generate(deps: RunDependencies): Promise<RunResult> {
     allowSelfHosted: inputs.allowSelfHostedRunners,
     env: deps.env
   });
-  deps.info(`Builder: ${safeLogText(context.jobWorkflowRef)}; source ${safeLogText(context.repository)}@${context.sha} (${safeLogText(context.ref)})`);
+  deps.info(
+    `Builder: ${safeLogText(context.jobWorkflowRef)}; source ${safeLogText(context.repository)}@${context.sha} (${safeLogText(context.ref)})`
+  );
 
   const instance = resolveInstance({
     instance: inputs.sigstoreInstance,
@@ -182,7 +227,10 @@ export async function generate(deps: RunDependencies): Promise<RunResult> {
     allowPublicLogForPrivate: inputs.privateRepository
   });
 
-  const predicate = buildPredicate(context, { isolation: inputs.isolation, finishedOn: new Date().toISOString() });
+  const predicate = buildPredicate(context, {
+    isolation: inputs.isolation,
+    finishedOn: new Date().toISOString()
+  });
   // Container mode: one statement per image, so each image carries exactly its own attestation.
   const statements =
     inputs.images.length > 0
@@ -192,7 +240,9 @@ export async function generate(deps: RunDependencies): Promise<RunResult> {
     instance,
     getToken: async () => oidcToken
   });
-  deps.info(`Signed ${bundles.length} bundle${bundles.length === 1 ? '' : 's'} with Sigstore instance ${instance.name} (${instance.fulcioUrl})`);
+  deps.info(
+    `Signed ${bundles.length} bundle${bundles.length === 1 ? '' : 's'} with Sigstore instance ${instance.name} (${instance.fulcioUrl})`
+  );
 
   // Only now, with every bundle signed, does anything leave this process.
   const content = serializeBundles(bundles);
@@ -200,9 +250,18 @@ export async function generate(deps: RunDependencies): Promise<RunResult> {
   const written = await writeProvenanceFile(directory, provenanceName, content);
   deps.info(`Provenance: ${written.path} (sha256 ${written.sha256})`);
 
-  const { publications, attestationUrl, images } = await publish(inputs, deps, context, statements, { name: provenanceName, path: written.path, content }, bundles, instance.fulcioUrl);
+  const { publications, attestationUrl, images } = await publish(
+    inputs,
+    deps,
+    context,
+    statements,
+    { name: provenanceName, path: written.path, content },
+    bundles,
+    instance.fulcioUrl
+  );
   publications.unshift({ kind: 'file', location: written.path, status: 'created' });
-  for (const p of publications) deps.info(`Published ${p.kind}: ${safeLogText(p.location, 500)} (${p.status})`);
+  for (const p of publications)
+    deps.info(`Published ${p.kind}: ${safeLogText(p.location, 500)} (${p.status})`);
 
   deps.setOutput('provenance-name', provenanceName);
   deps.setOutput('bundle-path', written.path);
@@ -219,7 +278,13 @@ export async function generate(deps: RunDependencies): Promise<RunResult> {
       ...(images ? { images } : {})
     })
   );
-  return { provenanceName, bundlePath: written.path, provenanceSha256: written.sha256, bundleCount: bundles.length, publications };
+  return {
+    provenanceName,
+    bundlePath: written.path,
+    provenanceSha256: written.sha256,
+    bundleCount: bundles.length,
+    publications
+  };
 }
 
 /** The action's entry: a user error is one line naming the problem; never a stack trace. */

@@ -2,6 +2,7 @@
 // in the job summary. They must never act there: no workflow commands (`::set-output::`,
 // `::add-mask::`…), no terminal escapes, no markdown or HTML.
 
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL_OR_BIDI = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 function escapeCodePoint(ch: string): string {
@@ -14,9 +15,11 @@ function escapeCodePoint(ch: string): string {
 /** Text safe to pass to core.info/warning/error: one line, inert. */
 export function safeLogText(value: string, maxLength = 300): string {
   let s = value.replace(CONTROL_OR_BIDI, escapeCodePoint);
-  // The runner treats `::name::` anywhere at a line start as a command; a backslash breaks the
-  // pair wherever it occurs so the text stays readable but cannot form one.
-  s = s.replace(/::/g, ':\\:');
+  // The runner treats `::name::` at a line start as a command; a backslash breaks the pair
+  // wherever it occurs so the text stays readable but cannot form one. It also still honours
+  // the legacy `##[name]data` form ANYWHERE in a line (ActionCommand.TryParse uses IndexOf),
+  // so that prefix is broken the same way.
+  s = s.replace(/::/g, ':\\:').replace(/##\[/g, '##\\[');
   if (s.length > maxLength) s = `${s.slice(0, maxLength)}…`;
   return s;
 }

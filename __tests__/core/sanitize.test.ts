@@ -10,6 +10,7 @@ describe('safeLogText', () => {
   it('escapes terminal escapes, C1 controls and bidi overrides', () => {
     const out = safeLogText('a\u001b[31mred\u009b\u202eevil');
     expect(out).toBe('a\\x1b[31mred\\x9b\\u202eevil');
+    // eslint-disable-next-line no-control-regex -- asserting their absence
     expect(out).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202e]/);
   });
 

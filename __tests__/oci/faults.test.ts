@@ -17,6 +17,7 @@ import { failAlways, failTimes, matching } from '../../sandbox/registry/fault-ru
 import { publishImageAttestation, type RetryPolicy } from '../../src/publish/oci/index.js';
 import { ProvenanceError } from '../../src/errors.js';
 import type { FaultLayer } from '../../sandbox/http.js';
+import { createFaultPlan } from '../../sandbox/faults.js';
 import { parseBundle } from '../../src/publish/oci/bundle.js';
 import { toPem } from '../../src/publish/oci/chain.js';
 import { fixture, publicGoodRoot } from './offline-checks.js';
@@ -184,6 +185,23 @@ describe('registry failures', () => {
       toPem(parseBundle(fixture('custom-issuer.sigstore.json')).leafDer),
       toPem(parseBundle(bundle).leafDer)
     ]);
+  });
+
+  it('a registry that stops answering: the request times out and the retry succeeds', async () => {
+    const image = await pushTestImage(registry.host, 'faults/slow', opts);
+    const stall = createFaultPlan('registry=delayx1', { delayMs: 3000 }).faultLayerFor('registry');
+    const result = await withProxy(stall, (host) =>
+      publishImageAttestation({
+        image: `${host}/faults/slow@${image.digest}`,
+        bundle,
+        trustedRoot,
+        skipSubjectCheck: true,
+        credentials: auth,
+        retry: { ...fastRetry, timeoutMs: 500 },
+        dockerConfigPath: '/nonexistent/config.json'
+      })
+    );
+    expect(result.cosignUpdated).toBe(true);
   });
 
   it('5xx forever on manifest writes: bounded retries, names the registry, no tag written', async () => {

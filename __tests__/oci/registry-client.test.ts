@@ -27,7 +27,7 @@ function scripted(handler: (call: Call) => Response): { fetch: FetchLike; calls:
   };
 }
 
-const fast = { attempts: 3, baseDelayMs: 1, maxDelayMs: 5, budgetMs: 2000 };
+const fast = { attempts: 3, baseDelayMs: 1, maxDelayMs: 5, budgetMs: 2000, timeoutMs: 1000 };
 const creds = { username: 'bob', password: 'hunter2-secret' };
 const target = { apiHost: 'registry.example.com', repository: 'team/app' };
 const digest = 'sha256:' + 'c'.repeat(64);
@@ -150,7 +150,7 @@ describe('RegistryClient retries', () => {
     );
     const client = new RegistryClient(target, undefined, {
       fetch,
-      retry: { attempts: 50, baseDelayMs: 1, maxDelayMs: 1000, budgetMs: 1500 }
+      retry: { attempts: 50, baseDelayMs: 1, maxDelayMs: 1000, budgetMs: 1500, timeoutMs: 1000 }
     });
     await expect(client.hasBlob(digest)).rejects.toThrow(/kept answering 503/);
     expect(calls.length).toBeLessThanOrEqual(2);

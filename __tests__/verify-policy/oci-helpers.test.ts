@@ -91,3 +91,27 @@ describe('parseChallenge', () => {
     expect(parseChallenge('Basic realm="x"')?.scheme).toBe('basic');
   });
 });
+
+describe('RegistryClient token realm', () => {
+  it('refuses a plain-http token realm for an https registry (credentials would leak)', async () => {
+    const { RegistryClient } = await import('../../src/verify/cli/oci/registry-client.js');
+    const requests: string[] = [];
+    const fakeFetch: typeof fetch = async (input) => {
+      requests.push(String(input));
+      return new Response('', {
+        status: 401,
+        headers: { 'www-authenticate': 'Bearer realm="http://evil.example/token",service="x"' }
+      });
+    };
+    const client = new RegistryClient({
+      baseUrl: 'https://ghcr.io',
+      repository: 'acme/app',
+      credentials: { username: 'u', password: 'p' },
+      fetch: fakeFetch
+    });
+    await expect(client.manifest('latest')).rejects.toThrow(
+      'registry https://ghcr.io: token realm: expected an https URL, found http://evil.example/token'
+    );
+    expect(requests).toEqual(['https://ghcr.io/v2/acme/app/manifests/latest']);
+  });
+});

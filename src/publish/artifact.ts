@@ -73,7 +73,8 @@ export async function publishWorkflowArtifact(
         { cause: e }
       );
     }
-    if (theirs.equals(content) || input.sameBuild?.(theirs)) return { id: existing.id, uploaded: false };
+    if (theirs.equals(content) || input.sameBuild?.(theirs))
+      return { id: existing.id, uploaded: false };
     throw new ProvenanceError(
       'PUBLISH_FAILED',
       `${what} already exists in this run (id ${existing.id}) with different content; refusing to publish a second provenance under the same name`

@@ -13,7 +13,11 @@ function statementsOf(jsonl: Buffer): Statement<ProvenancePredicateV1>[] | undef
       const bundle = JSON.parse(line) as { dsseEnvelope?: { payload?: string } };
       const payload = bundle.dsseEnvelope?.payload;
       if (typeof payload !== 'string') return undefined;
-      out.push(JSON.parse(Buffer.from(payload, 'base64').toString('utf8')) as Statement<ProvenancePredicateV1>);
+      out.push(
+        JSON.parse(
+          Buffer.from(payload, 'base64').toString('utf8')
+        ) as Statement<ProvenancePredicateV1>
+      );
     } catch {
       return undefined;
     }
@@ -31,10 +35,17 @@ function buildIdentity(s: Statement<ProvenancePredicateV1>): unknown {
 }
 
 function subjectKeys(statements: readonly Statement<ProvenancePredicateV1>[]): string[] {
-  return statements.flatMap((s) => (Array.isArray(s.subject) ? s.subject : []).map((x) => JSON.stringify([x.name, x.digest]))).sort();
+  return statements
+    .flatMap((s) =>
+      (Array.isArray(s.subject) ? s.subject : []).map((x) => JSON.stringify([x.name, x.digest]))
+    )
+    .sort();
 }
 
-export function attestsSameBuild(existing: Buffer, ours: readonly Statement<ProvenancePredicateV1>[]): boolean {
+export function attestsSameBuild(
+  existing: Buffer,
+  ours: readonly Statement<ProvenancePredicateV1>[]
+): boolean {
   const theirs = statementsOf(existing);
   if (!theirs || ours.length === 0) return false;
   const identity = buildIdentity(ours[0]!);

@@ -117,7 +117,7 @@ export function assetUploadUrl(uploadUrlTemplate: string, name: string): string 
 }
 
 export async function publishReleaseAsset(input: ReleaseAssetInput): Promise<ReleaseAssetResult> {
-  const { api, tag, assetName, content } = input;
+  const { api, tag } = input;
   const { owner, repo } = splitRepository(input.repository);
   const base = `/repos/${owner}/${repo}`;
   if (tag.trim() === '') {
@@ -199,7 +199,10 @@ async function uploadOnce(
       await api.request('DELETE', `${base}/releases/assets/${existing.id}`, { expect: [204, 404] });
     } else if (existing) {
       const theirs = await existingDigest(api, existing);
-      if (theirs === ours || (input.sameBuild && input.sameBuild(await assetBytes(api, existing)))) {
+      if (
+        theirs === ours ||
+        (input.sameBuild && input.sameBuild(await assetBytes(api, existing)))
+      ) {
         return {
           assetId: existing.id,
           downloadUrl: existing.browser_download_url,

@@ -1,7 +1,5 @@
 // Container mode of the action: one attestation per image, pushed next to it. Kept apart from
 // the OCI publisher so that the publisher stays free of action inputs and environment.
-import { homedir } from 'node:os';
-import { join } from 'node:path';
 import { bundleToJSON, type Bundle } from '@sigstore/bundle';
 import { ProvenanceError, describeError } from '../../errors.js';
 import type { ActionInputs } from '../../inputs.js';

@@ -69,7 +69,7 @@ export async function attachReferrer(options: {
           maxTimeout: options.retry.maxDelayMs,
           maxRetryTime: options.retry.budgetMs
         },
-        timeout: options.retry.budgetMs,
+        timeout: options.retry.timeoutMs,
         proxy: undefined,
         noProxy: undefined
       }

@@ -208,10 +208,14 @@ export class RegistryClient {
           method,
           headers,
           redirect: 'manual',
+          signal: AbortSignal.timeout(this.retry.timeoutMs),
           ...(init.body ? { body: new Uint8Array(init.body) } : {})
         });
       } catch (e) {
-        lastProblem = `could not be reached (${e instanceof Error ? (e.cause instanceof Error ? e.cause.message : e.message) : String(e)})`;
+        lastProblem =
+          e instanceof Error && e.name === 'TimeoutError'
+            ? `did not answer within ${this.retry.timeoutMs} ms`
+            : `could not be reached (${e instanceof Error ? (e.cause instanceof Error ? e.cause.message : e.message) : String(e)})`;
         if (!(await this.waitBeforeRetry(attempt, started, null))) break;
         continue;
       }
@@ -271,7 +275,11 @@ export class RegistryClient {
     if (this.credentials) headers.authorization = basic(this.credentials);
     let res: Response;
     try {
-      res = await this.fetchImpl(tokenUrl.href, { method: 'GET', headers });
+      res = await this.fetchImpl(tokenUrl.href, {
+        method: 'GET',
+        headers,
+        signal: AbortSignal.timeout(this.retry.timeoutMs)
+      });
     } catch (e) {
       throw this.error(
         `token service ${tokenUrl.origin} could not be reached (${e instanceof Error ? e.message : String(e)})`

@@ -8,13 +8,16 @@ export interface RetryPolicy {
   maxDelayMs: number;
   /** No new attempt starts after this much time has passed since the first. */
   budgetMs: number;
+  /** One request that has not answered after this long is abandoned (and retried). */
+  timeoutMs: number;
 }
 
 export const DEFAULT_RETRY: RetryPolicy = {
   attempts: 5,
   baseDelayMs: 500,
   maxDelayMs: 8_000,
-  budgetMs: 60_000
+  budgetMs: 60_000,
+  timeoutMs: 30_000
 };
 
 export function isRetryableStatus(status: number): boolean {

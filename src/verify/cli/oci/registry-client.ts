@@ -116,6 +116,10 @@ export class RegistryClient {
       throw this.error(`GET ${url}: expected a Bearer or Basic challenge, found none`);
     }
     const tokenUrl = new URL(challenge.params.realm);
+    // Credentials never travel in clear text to a token service of an https registry.
+    if (this.options.baseUrl.startsWith('https:') && tokenUrl.protocol !== 'https:') {
+      throw this.error(`token realm: expected an https URL, found ${tokenUrl.href}`);
+    }
     if (challenge.params.service) tokenUrl.searchParams.set('service', challenge.params.service);
     tokenUrl.searchParams.set(
       'scope',
