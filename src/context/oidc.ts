@@ -26,6 +26,18 @@ export interface ObtainTokenOptions extends VerifyTokenOptions {
   /** `@actions/core`'s getIDToken, or the sandbox's equivalent. */
   getToken: (audience: string) => Promise<string>;
   env?: NodeJS.ProcessEnv;
+  /** Attempts at getToken when it fails transiently (default 4); waits double from 500 ms. */
+  tokenAttempts?: number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/**
+ * getIDToken retries only 502/503/504 itself; a 500, a 429 or a dropped connection reaches us.
+ * A 4xx other than 429 (no permission, bad request token) will not get better by asking again.
+ */
+export function isTransientTokenFailure(e: unknown): boolean {
+  const code = /Error Code\s*:\s*(\d{3})/.exec(describeError(e))?.[1];
+  return code === undefined || code === '429' || code.startsWith('5');
 }
 
 export interface VerifiedToken {
@@ -95,15 +107,21 @@ export async function obtainVerifiedToken(options: ObtainTokenOptions): Promise<
       'this job cannot request an OIDC token (ACTIONS_ID_TOKEN_REQUEST_URL is not set): add `permissions: id-token: write` to the job that runs this action'
     );
   const audience = options.audience ?? SIGSTORE_AUDIENCE;
-  let token: string;
-  try {
-    token = await options.getToken(audience);
-  } catch (e) {
-    throw new ProvenanceError(
-      'OIDC_UNAVAILABLE',
-      `could not obtain the job's OIDC token: ${describeError(e)}`,
-      { cause: e }
-    );
+  const attempts = Math.max(1, options.tokenAttempts ?? 4);
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  let token: string | undefined;
+  for (let attempt = 1; token === undefined; attempt++) {
+    try {
+      token = await options.getToken(audience);
+    } catch (e) {
+      if (attempt >= attempts || !isTransientTokenFailure(e))
+        throw new ProvenanceError(
+          'OIDC_UNAVAILABLE',
+          `could not obtain the job's OIDC token from the runner's token service (${attempt} attempt(s)): ${describeError(e).replace(/\s+/g, ' ')}`,
+          { cause: e }
+        );
+      await sleep(500 * 2 ** (attempt - 1));
+    }
   }
   const claims = await verifyOidcToken(token, { ...options, audience });
   return { token, claims };

@@ -18,6 +18,8 @@ export interface AttestationsInput {
    * re-run signs again, and the earlier attestation then stands for it.
    */
   sameBuild?: (existing: Buffer, index: number) => boolean;
+  /** Told as soon as each bundle is stored, so a later failure can say what stays. */
+  onStored?: (result: StoredAttestationResult) => void;
 }
 
 export interface StoredAttestationResult {
@@ -113,12 +115,14 @@ export async function publishAttestations(
         `GitHub API POST ${base}/attestations: expected an attestation id in the answer, found ${JSON.stringify(id)}`
       );
     }
-    results.push({
+    const stored: StoredAttestationResult = {
       subjectDigest,
       id,
       url: `${input.serverUrl.replace(/\/+$/, '')}/${owner}/${repo}/attestations/${id}`,
       reused: false
-    });
+    };
+    input.onStored?.(stored);
+    results.push(stored);
   }
   return results;
 }

@@ -6,7 +6,11 @@ import type { ActionInputs } from '../../inputs.js';
 import type { Subject } from '../../types.js';
 import type { Publication } from '../summary.js';
 import type { TrustedRootCAs } from './chain.js';
-import { publishImageAttestation, type ImageAttestationResult } from './index.js';
+import {
+  publishImageAttestation,
+  type ImageAttestationResult,
+  type RegistryCredentials
+} from './index.js';
 import { parseImageReference } from './reference.js';
 
 /** Image subjects: the repository (without digest) as the name, the manifest digest. */
@@ -59,6 +63,27 @@ export async function fetchFulcioChains(
   );
 }
 
+/**
+ * The registry credentials from the inputs. Half a pair would silently fall back to docker
+ * config or anonymous access, so it is refused; call this before signing, too.
+ */
+export function registryCredentials(
+  inputs: Pick<ActionInputs, 'registryUsername' | 'registryPassword'>
+): RegistryCredentials | undefined {
+  const { registryUsername: username, registryPassword: password } = inputs;
+  if ((username === '') !== (password === '')) {
+    const [set, missing] =
+      username === ''
+        ? ['registry-password', 'registry-username']
+        : ['registry-username', 'registry-password'];
+    throw new ProvenanceError(
+      'INPUT_INVALID',
+      `${set} is set but ${missing} is empty: give both, or neither to use ~/.docker/config.json or anonymous access`
+    );
+  }
+  return username === '' ? undefined : { username, password };
+}
+
 export interface ImagePublishing {
   publications: Publication[];
   images: { image: string; digest: string; mediaType: string }[];
@@ -76,12 +101,9 @@ export async function publishImages(options: {
       `expected one bundle per image (${inputs.images.length}), found ${bundles.length}`
     );
   }
+  const credentials = registryCredentials(inputs);
   const trustedRoot =
     inputs.ociFormat === 'referrers' ? undefined : await fetchFulcioChains(options.fulcioUrl);
-  const credentials =
-    inputs.registryUsername !== '' && inputs.registryPassword !== ''
-      ? { username: inputs.registryUsername, password: inputs.registryPassword }
-      : undefined;
   const results: ImageAttestationResult[] = [];
   // One image after another: each publication is complete before the next starts.
   for (const [i, image] of inputs.images.entries()) {
@@ -107,7 +129,7 @@ export async function publishImages(options: {
       publications.push({
         kind: 'oci-referrer',
         location: `${r.image.split('@')[0]}@${r.referrerDigest ?? ''}${r.referrerTag ? ` (index ${r.referrerTag})` : ''}`,
-        status: 'created'
+        status: r.referrerUpdated === false ? 'unchanged' : 'created'
       });
   }
   return {
