@@ -11,6 +11,8 @@ export interface ChildRun {
   wallMs: number;
   firstLineMs: number;
   peakRssBytes: number;
+  /** User + system CPU time of the child. */
+  cpuMs: number;
   stdout: string;
 }
 
@@ -51,17 +53,24 @@ export async function runChild(options: {
   });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-  const exitCode = await new Promise<number>((done) => child.on('close', (code) => done(code ?? 1)));
+  const exitCode = await new Promise<number>((done) =>
+    child.on('close', (code) => done(code ?? 1))
+  );
   const wallMs = performance.now() - started;
   let peakRssBytes = Number.NaN;
+  let cpuMs = Number.NaN;
   try {
-    peakRssBytes = Number(readFileSync(rssFile, 'utf8')) * 1024;
+    const usage = JSON.parse(readFileSync(rssFile, 'utf8')) as { maxRSS: number; cpu: number };
+    peakRssBytes = usage.maxRSS * 1024;
+    cpuMs = usage.cpu / 1000;
   } catch {
     // the probe did not run (process killed); leave NaN
   }
   rmSync(work, { recursive: true, force: true });
   if (exitCode !== 0) {
-    throw new Error(`${options.args.join(' ')} exited ${exitCode}:\n${stdout.slice(-2000)}\n${stderr.slice(-2000)}`);
+    throw new Error(
+      `${options.args.join(' ')} exited ${exitCode}:\n${stdout.slice(-2000)}\n${stderr.slice(-2000)}`
+    );
   }
-  return { exitCode, wallMs, firstLineMs, peakRssBytes, stdout };
+  return { exitCode, wallMs, firstLineMs, peakRssBytes, cpuMs, stdout };
 }

@@ -11,20 +11,35 @@ const { attestProvenance } = await import('@actions/attest');
 
 function forward(origin, target) {
   const scope = nock(origin).persist();
-  for (const method of ['GET', 'POST']) scope.intercept(/.*/, method).reply(async function (path, body, callback) {
+  for (const method of ['GET', 'POST'])
+    scope.intercept(/.*/, method).reply(async function (path, body, callback) {
       try {
         const headers = {};
         for (const [k, v] of Object.entries(this.req.headers)) {
-          if (!['host', 'content-length', 'connection', 'accept-encoding'].includes(k)) headers[k] = String(v);
+          if (!['host', 'content-length', 'connection', 'accept-encoding'].includes(k))
+            headers[k] = String(v);
         }
-        const payload = body === undefined || body === '' ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
-        const res = await fetch(`${target}${path}`, { method: this.req.method, headers, body: payload });
+        const payload =
+          body === undefined || body === ''
+            ? undefined
+            : typeof body === 'string'
+              ? body
+              : JSON.stringify(body);
+        const res = await fetch(`${target}${path}`, {
+          method: this.req.method,
+          headers,
+          body: payload
+        });
         const text = await res.text();
-        callback(null, [res.status, text, { 'content-type': res.headers.get('content-type') ?? 'application/json' }]);
+        callback(null, [
+          res.status,
+          text,
+          { 'content-type': res.headers.get('content-type') ?? 'application/json' }
+        ]);
       } catch (e) {
         callback(e);
       }
-  });
+    });
 }
 forward('https://fulcio.sigstore.dev', process.env.BENCH_FULCIO);
 forward('https://rekor.sigstore.dev', process.env.BENCH_REKOR);

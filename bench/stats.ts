@@ -16,7 +16,11 @@ export async function repeat<T>(runs: number, fn: (i: number) => Promise<T>): Pr
 }
 
 export const ms = (v: number): string =>
-  Number.isNaN(v) ? '–' : v >= 10_000 ? `${(v / 1000).toFixed(1)} s` : `${v.toFixed(v < 10 ? 2 : 0)} ms`;
+  Number.isNaN(v)
+    ? '–'
+    : v >= 10_000
+      ? `${(v / 1000).toFixed(1)} s`
+      : `${v.toFixed(v < 10 ? 2 : 0)} ms`;
 export const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 export const ratio = (v: number): string => (Number.isFinite(v) ? `${v.toFixed(2)}×` : '–');
 
@@ -29,7 +33,10 @@ export interface Row {
 }
 
 export function markdownTable(rows: readonly Row[]): string {
-  const lines = ['| scenario | measure | median | target | met |', '| --- | --- | --- | --- | --- |'];
+  const lines = [
+    '| scenario | measure | median | target | met |',
+    '| --- | --- | --- | --- | --- |'
+  ];
   for (const r of rows) {
     const met = r.met === undefined ? '' : r.met ? 'yes' : '**no**';
     lines.push(`| ${r.scenario} | ${r.measure} | ${r.value} | ${r.target ?? ''} | ${met} |`);

@@ -8,26 +8,21 @@ export const modules = {
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   GitHubApi: () => (/* binding */ GitHubApi),
-/* harmony export */   parseRetryAfter: () => (/* binding */ parseRetryAfter),
+/* harmony export */   attemptsSoFar: () => (/* binding */ attemptsSoFar),
+/* harmony export */   parseRetryAfter: () => (/* reexport safe */ _http_retry_js__WEBPACK_IMPORTED_MODULE_1__.Vs),
 /* harmony export */   splitRepository: () => (/* binding */ splitRepository)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _http_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(28902);
 // A small GitHub REST client on fetch: per-request timeouts, bounded retries on 5xx/429 (and
 // GitHub's secondary rate limit, a 403 with Retry-After) honouring Retry-After, and one clear
-// ProvenanceError naming the service and endpoint when it gives up. The base URL comes from
-// the caller (GITHUB_API_URL on a runner), so the same code talks to api.github.com or the sandbox.
+// ProvenanceError naming the service and endpoint when it gives up. When to retry is the shared
+// policy in src/http/retry.ts. The base URL comes from the caller (GITHUB_API_URL on a runner), so
+// the same code talks to api.github.com or the sandbox.
 
-const RETRYABLE = new Set([500, 502, 503, 504, 429]);
+
 /** Retry-After is either delay-seconds or an HTTP date. */
-function parseRetryAfter(value, nowMs) {
-    if (!value)
-        return undefined;
-    const trimmed = value.trim();
-    if (/^\d+$/.test(trimmed))
-        return Number(trimmed) * 1000;
-    const date = Date.parse(trimmed);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
-}
+
 /** GitHub's error body carries `message`; keep it short and printable. */
 function serverMessage(body) {
     let text = body.toString('utf8');
@@ -46,6 +41,7 @@ class GitHubApi {
     baseUrl;
     token;
     timeoutMs;
+    /** Attempts per request; callers that retry a POST themselves keep to the same count. */
     maxAttempts;
     maxTotalMs;
     baseDelayMs;
@@ -78,55 +74,58 @@ class GitHubApi {
             payload = options.bytes;
             headers['content-type'] = options.contentType ?? 'application/octet-stream';
         }
-        const started = Date.now();
-        let lastProblem = '';
-        for (let attempt = 1;; attempt++) {
-            let retryAfterMs;
+        const policy = {
+            attempts: options.maxAttempts ?? this.maxAttempts,
+            baseDelayMs: this.baseDelayMs,
+            maxDelayMs: Infinity, // Retry-After is honoured in full; the total budget still bounds it
+            budgetMs: this.maxTotalMs,
+            timeoutMs: this.timeoutMs
+        };
+        const result = await (0,_http_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .withRetries */ .LH)(policy, async () => {
+            let response;
+            let body;
             try {
-                const response = await fetch(url, {
+                response = await fetch(url, {
                     method,
                     headers,
                     body: payload,
-                    signal: AbortSignal.timeout(this.timeoutMs)
+                    signal: AbortSignal.timeout(policy.timeoutMs)
                 });
-                const body = Buffer.from(await response.arrayBuffer());
-                const status = response.status;
-                if (options.expect.includes(status)) {
-                    return {
-                        status,
-                        headers: response.headers,
-                        body,
-                        json() {
-                            try {
-                                return JSON.parse(body.toString('utf8'));
-                            }
-                            catch (e) {
-                                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ProvenanceError */ .CG(options.errorCode ?? 'PUBLISH_FAILED', `${endpoint}: expected a JSON answer, found unparsable body (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeError */ .Uc)(e)})`);
-                            }
-                        }
-                    };
-                }
-                const secondaryLimit = status === 403 && response.headers.has('retry-after');
-                lastProblem = `HTTP ${status}: ${serverMessage(body)}`;
-                if (!RETRYABLE.has(status) && !secondaryLimit) {
-                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ProvenanceError */ .CG(options.errorCode ?? 'PUBLISH_FAILED', `${endpoint}: expected HTTP ${options.expect.join(' or ')}, found ${lastProblem}`);
-                }
-                retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), Date.now());
+                body = Buffer.from(await response.arrayBuffer());
             }
             catch (e) {
-                if (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ProvenanceError */ .CG)
-                    throw e;
                 // Network failure or per-attempt timeout: worth another try.
-                lastProblem = (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeError */ .Uc)(e);
+                return { retry: (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeError */ .Uc)(e) };
             }
-            const delay = retryAfterMs ?? this.baseDelayMs * 2 ** (attempt - 1);
-            const elapsed = Date.now() - started;
-            if (attempt >= this.maxAttempts || elapsed + delay > this.maxTotalMs) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ProvenanceError */ .CG('SERVICE_UNAVAILABLE', `${endpoint}: gave up after ${attempt} attempt(s) in ${Math.round((elapsed + 0) / 1000)}s: ${lastProblem}`);
+            const status = response.status;
+            if (options.expect.includes(status))
+                return { done: apiResponse(status, response.headers, body, endpoint, options) };
+            const secondaryLimit = status === 403 && response.headers.has('retry-after');
+            const problem = `HTTP ${status}: ${serverMessage(body)}`;
+            if (!(0,_http_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .isRetryableStatus */ .PS)(status) && !secondaryLimit) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ProvenanceError */ .CG(options.errorCode ?? 'PUBLISH_FAILED', `${endpoint}: expected HTTP ${options.expect.join(' or ')}, found ${problem}`);
             }
-            await this.sleep(delay);
-        }
+            return { retry: problem, retryAfterMs: (0,_http_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .retryAfterMs */ .Vs)(response.headers.get('retry-after')) };
+        }, this.sleep);
+        if (result.ok)
+            return result.value;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ProvenanceError */ .CG('SERVICE_UNAVAILABLE', `${endpoint}: gave up after ${result.attempts} attempt(s) in ${Math.round(result.elapsedMs / 1000)}s: ${result.problem}`);
     }
+}
+function apiResponse(status, headers, body, endpoint, options) {
+    return {
+        status,
+        headers,
+        body,
+        json() {
+            try {
+                return JSON.parse(body.toString('utf8'));
+            }
+            catch (e) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ProvenanceError */ .CG(options.errorCode ?? 'PUBLISH_FAILED', `${endpoint}: expected a JSON answer, found unparsable body (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeError */ .Uc)(e)})`);
+            }
+        }
+    };
 }
 /** Splits "owner/name" and checks it is one. */
 function splitRepository(repository) {
@@ -136,6 +135,10 @@ function splitRepository(repository) {
     }
     return { owner: m[1], repo: m[2] };
 }
+/** The client's "gave up after 1 attempt(s)" for a POST this module tried `attempts` times. */
+function attemptsSoFar(e, attempts) {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ProvenanceError */ .CG(e.code, e.message.replace(/gave up after 1 attempt\(s\)/, `gave up after ${attempts} attempt(s)`), { cause: e });
+}
 
 
 /***/ }),
@@ -144,7 +147,8 @@ function splitRepository(repository) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   publishReleaseAsset: () => (/* binding */ publishReleaseAsset)
+/* harmony export */   publishReleaseAsset: () => (/* binding */ publishReleaseAsset),
+/* harmony export */   removeReleaseAsset: () => (/* binding */ removeReleaseAsset)
 /* harmony export */ });
 /* unused harmony export assetUploadUrl */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
@@ -157,6 +161,48 @@ function splitRepository(repository) {
 
 
 
+/**
+ * POST /releases, never repeated blindly: GitHub lets several drafts share one tag, so a
+ * create whose answer was lost (timeout, reset, 5xx from a proxy) and then retried makes a
+ * second draft. Every new try first looks for the release; a draft named like ours that turns
+ * up after a lost answer is the one we made.
+ */
+async function createRelease(api, base, tag, targetCommitish) {
+    let answerLost = false;
+    for (let attempt = 1;; attempt++) {
+        if (answerLost) {
+            const existing = await findRelease(api, base, tag);
+            if (existing)
+                return { release: existing, created: existing.draft && existing.name === tag };
+        }
+        let res;
+        try {
+            res = await api.request('POST', `${base}/releases`, {
+                json: {
+                    tag_name: tag,
+                    name: tag,
+                    draft: true,
+                    ...(targetCommitish ? { target_commitish: targetCommitish } : {})
+                },
+                expect: [201, 422],
+                maxAttempts: 1
+            });
+        }
+        catch (e) {
+            const transient = e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ProvenanceError */ .CG && e.code === 'SERVICE_UNAVAILABLE';
+            if (!transient)
+                throw e;
+            if (attempt >= api.maxAttempts)
+                throw (0,_github_api_js__WEBPACK_IMPORTED_MODULE_2__.attemptsSoFar)(e, attempt);
+            answerLost = true;
+            await new Promise((r) => setTimeout(r, 500 * 2 ** (attempt - 1)));
+            continue;
+        }
+        if (res.status === 201)
+            return { release: res.json(), created: true };
+        return { refused: res.body.toString('utf8').slice(0, 300) };
+    }
+}
 const MAX_LIST_PAGES = 10;
 function digestOf(content) {
     return `sha256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(content).digest('hex')}`;
@@ -229,25 +275,22 @@ async function publishReleaseAsset(input) {
     // A release we create starts as a draft and is published only once the provenance is in it:
     // a failed upload then leaves nothing public behind, and immutable releases (which refuse
     // new assets once published) work too.
-    const created = await api.request('POST', `${base}/releases`, {
-        json: {
-            tag_name: tag,
-            name: tag,
-            draft: true,
-            ...(input.targetCommitish ? { target_commitish: input.targetCommitish } : {})
-        },
-        expect: [201, 422]
-    });
-    if (created.status === 422) {
+    const created = await createRelease(api, base, tag, input.targetCommitish);
+    if ('refused' in created) {
         // Another job created it between our lookup and our POST: use that one as it is.
         release = await findRelease(api, base, tag);
         if (!release) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ProvenanceError */ .CG('PUBLISH_FAILED', `GitHub API POST ${base}/releases: could not create release "${tag}" (HTTP 422: ${created.body.toString('utf8').slice(0, 300)})`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ProvenanceError */ .CG('PUBLISH_FAILED', `GitHub API POST ${base}/releases: could not create release "${tag}" (HTTP 422: ${created.refused})`);
         }
         const asset = await uploadOnce(api, base, release, input, tag);
         return { releaseId: release.id, releaseCreated: false, draft: release.draft, ...asset };
     }
-    release = created.json();
+    release = created.release;
+    if (!created.created) {
+        // Found after a lost answer, but not a draft of ours: use it as it is.
+        const asset = await uploadOnce(api, base, release, input, tag);
+        return { releaseId: release.id, releaseCreated: false, draft: release.draft, ...asset };
+    }
     let asset;
     try {
         asset = await uploadOnce(api, base, release, input, tag);
@@ -266,6 +309,20 @@ async function publishReleaseAsset(input) {
         });
     }
     return { releaseId: release.id, releaseCreated: true, draft: input.draft, ...asset };
+}
+/**
+ * Takes back what publishReleaseAsset did in this run: the asset it uploaded, and the release
+ * too when it created it. Used when a later destination fails (all or nothing).
+ */
+async function removeReleaseAsset(api, repository, result) {
+    const { owner, repo } = (0,_github_api_js__WEBPACK_IMPORTED_MODULE_2__.splitRepository)(repository);
+    const base = `/repos/${owner}/${repo}`;
+    if (result.uploaded || result.releaseCreated)
+        await api.request('DELETE', `${base}/releases/assets/${result.assetId}`, {
+            expect: [204, 404]
+        });
+    if (result.releaseCreated)
+        await api.request('DELETE', `${base}/releases/${result.releaseId}`, { expect: [204, 404] });
 }
 async function uploadOnce(api, base, release, input, tag) {
     const { assetName, content } = input;

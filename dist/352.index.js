@@ -62,6 +62,32 @@ async function alreadyStored(api, base, digest, bundle, sameBuild) {
     }
     return false;
 }
+/**
+ * Posts the bundle unless it is already stored. A POST whose answer was lost (timeout, reset,
+ * 5xx from a proxy) may have been stored all the same, so every new try looks first: retrying
+ * the POST blindly would store the attestation twice. Returns undefined when it was there.
+ */
+async function storeOnce(api, base, digest, bundle, sameBuild, sleep = (ms) => new Promise((r) => setTimeout(r, ms))) {
+    for (let attempt = 1;; attempt++) {
+        if (await alreadyStored(api, base, digest, bundle, sameBuild))
+            return undefined;
+        try {
+            return await api.request('POST', `${base}/attestations`, {
+                json: { bundle },
+                expect: [201],
+                maxAttempts: 1
+            });
+        }
+        catch (e) {
+            const transient = e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ProvenanceError */ .CG && e.code === 'SERVICE_UNAVAILABLE';
+            if (!transient)
+                throw e;
+            if (attempt >= api.maxAttempts)
+                throw (0,_github_api_js__WEBPACK_IMPORTED_MODULE_2__.attemptsSoFar)(e, attempt);
+            await sleep(500 * 2 ** (attempt - 1));
+        }
+    }
+}
 async function publishAttestations(input) {
     const { api, bundles } = input;
     const { owner, repo } = (0,_github_api_js__WEBPACK_IMPORTED_MODULE_2__.splitRepository)(input.repository);
@@ -72,26 +98,23 @@ async function publishAttestations(input) {
     for (const [i, bundle] of bundles.entries()) {
         const subjectDigest = digests[i];
         const sameBuild = (existing) => input.sameBuild?.(existing, i) ?? false;
-        if (await alreadyStored(api, base, subjectDigest, bundle, sameBuild)) {
+        const res = await storeOnce(api, base, subjectDigest, bundle, sameBuild, input.sleep);
+        if (!res) {
             results.push({ subjectDigest, reused: true });
             continue;
         }
-        // If a 5xx hides a stored POST, the retry stores the identical bundle twice: harmless for
-        // verifiers, and the next run's check above sees it.
-        const res = await api.request('POST', `${base}/attestations`, {
-            json: { bundle },
-            expect: [201]
-        });
         const { id } = res.json();
         if (typeof id !== 'number') {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ProvenanceError */ .CG('PUBLISH_FAILED', `GitHub API POST ${base}/attestations: expected an attestation id in the answer, found ${JSON.stringify(id)}`);
         }
-        results.push({
+        const stored = {
             subjectDigest,
             id,
             url: `${input.serverUrl.replace(/\/+$/, '')}/${owner}/${repo}/attestations/${id}`,
             reused: false
-        });
+        };
+        input.onStored?.(stored);
+        results.push(stored);
     }
     return results;
 }
@@ -105,26 +128,21 @@ async function publishAttestations(input) {
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   GitHubApi: () => (/* binding */ GitHubApi),
-/* harmony export */   parseRetryAfter: () => (/* binding */ parseRetryAfter),
+/* harmony export */   attemptsSoFar: () => (/* binding */ attemptsSoFar),
+/* harmony export */   parseRetryAfter: () => (/* reexport safe */ _http_retry_js__WEBPACK_IMPORTED_MODULE_1__.Vs),
 /* harmony export */   splitRepository: () => (/* binding */ splitRepository)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _http_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(28902);
 // A small GitHub REST client on fetch: per-request timeouts, bounded retries on 5xx/429 (and
 // GitHub's secondary rate limit, a 403 with Retry-After) honouring Retry-After, and one clear
-// ProvenanceError naming the service and endpoint when it gives up. The base URL comes from
-// the caller (GITHUB_API_URL on a runner), so the same code talks to api.github.com or the sandbox.
+// ProvenanceError naming the service and endpoint when it gives up. When to retry is the shared
+// policy in src/http/retry.ts. The base URL comes from the caller (GITHUB_API_URL on a runner), so
+// the same code talks to api.github.com or the sandbox.
 
-const RETRYABLE = new Set([500, 502, 503, 504, 429]);
+
 /** Retry-After is either delay-seconds or an HTTP date. */
-function parseRetryAfter(value, nowMs) {
-    if (!value)
-        return undefined;
-    const trimmed = value.trim();
-    if (/^\d+$/.test(trimmed))
-        return Number(trimmed) * 1000;
-    const date = Date.parse(trimmed);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
-}
+
 /** GitHub's error body carries `message`; keep it short and printable. */
 function serverMessage(body) {
     let text = body.toString('utf8');
@@ -143,6 +161,7 @@ class GitHubApi {
     baseUrl;
     token;
     timeoutMs;
+    /** Attempts per request; callers that retry a POST themselves keep to the same count. */
     maxAttempts;
     maxTotalMs;
     baseDelayMs;
@@ -175,55 +194,58 @@ class GitHubApi {
             payload = options.bytes;
             headers['content-type'] = options.contentType ?? 'application/octet-stream';
         }
-        const started = Date.now();
-        let lastProblem = '';
-        for (let attempt = 1;; attempt++) {
-            let retryAfterMs;
+        const policy = {
+            attempts: options.maxAttempts ?? this.maxAttempts,
+            baseDelayMs: this.baseDelayMs,
+            maxDelayMs: Infinity, // Retry-After is honoured in full; the total budget still bounds it
+            budgetMs: this.maxTotalMs,
+            timeoutMs: this.timeoutMs
+        };
+        const result = await (0,_http_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .withRetries */ .LH)(policy, async () => {
+            let response;
+            let body;
             try {
-                const response = await fetch(url, {
+                response = await fetch(url, {
                     method,
                     headers,
                     body: payload,
-                    signal: AbortSignal.timeout(this.timeoutMs)
+                    signal: AbortSignal.timeout(policy.timeoutMs)
                 });
-                const body = Buffer.from(await response.arrayBuffer());
-                const status = response.status;
-                if (options.expect.includes(status)) {
-                    return {
-                        status,
-                        headers: response.headers,
-                        body,
-                        json() {
-                            try {
-                                return JSON.parse(body.toString('utf8'));
-                            }
-                            catch (e) {
-                                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ProvenanceError */ .CG(options.errorCode ?? 'PUBLISH_FAILED', `${endpoint}: expected a JSON answer, found unparsable body (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeError */ .Uc)(e)})`);
-                            }
-                        }
-                    };
-                }
-                const secondaryLimit = status === 403 && response.headers.has('retry-after');
-                lastProblem = `HTTP ${status}: ${serverMessage(body)}`;
-                if (!RETRYABLE.has(status) && !secondaryLimit) {
-                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ProvenanceError */ .CG(options.errorCode ?? 'PUBLISH_FAILED', `${endpoint}: expected HTTP ${options.expect.join(' or ')}, found ${lastProblem}`);
-                }
-                retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), Date.now());
+                body = Buffer.from(await response.arrayBuffer());
             }
             catch (e) {
-                if (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ProvenanceError */ .CG)
-                    throw e;
                 // Network failure or per-attempt timeout: worth another try.
-                lastProblem = (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeError */ .Uc)(e);
+                return { retry: (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeError */ .Uc)(e) };
             }
-            const delay = retryAfterMs ?? this.baseDelayMs * 2 ** (attempt - 1);
-            const elapsed = Date.now() - started;
-            if (attempt >= this.maxAttempts || elapsed + delay > this.maxTotalMs) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ProvenanceError */ .CG('SERVICE_UNAVAILABLE', `${endpoint}: gave up after ${attempt} attempt(s) in ${Math.round((elapsed + 0) / 1000)}s: ${lastProblem}`);
+            const status = response.status;
+            if (options.expect.includes(status))
+                return { done: apiResponse(status, response.headers, body, endpoint, options) };
+            const secondaryLimit = status === 403 && response.headers.has('retry-after');
+            const problem = `HTTP ${status}: ${serverMessage(body)}`;
+            if (!(0,_http_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .isRetryableStatus */ .PS)(status) && !secondaryLimit) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ProvenanceError */ .CG(options.errorCode ?? 'PUBLISH_FAILED', `${endpoint}: expected HTTP ${options.expect.join(' or ')}, found ${problem}`);
             }
-            await this.sleep(delay);
-        }
+            return { retry: problem, retryAfterMs: (0,_http_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .retryAfterMs */ .Vs)(response.headers.get('retry-after')) };
+        }, this.sleep);
+        if (result.ok)
+            return result.value;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ProvenanceError */ .CG('SERVICE_UNAVAILABLE', `${endpoint}: gave up after ${result.attempts} attempt(s) in ${Math.round(result.elapsedMs / 1000)}s: ${result.problem}`);
     }
+}
+function apiResponse(status, headers, body, endpoint, options) {
+    return {
+        status,
+        headers,
+        body,
+        json() {
+            try {
+                return JSON.parse(body.toString('utf8'));
+            }
+            catch (e) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ProvenanceError */ .CG(options.errorCode ?? 'PUBLISH_FAILED', `${endpoint}: expected a JSON answer, found unparsable body (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeError */ .Uc)(e)})`);
+            }
+        }
+    };
 }
 /** Splits "owner/name" and checks it is one. */
 function splitRepository(repository) {
@@ -232,6 +254,10 @@ function splitRepository(repository) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ProvenanceError */ .CG('INPUT_INVALID', `repository: expected "owner/name", found "${repository.replace(/[^\x20-\x7e]/g, '?')}"`);
     }
     return { owner: m[1], repo: m[2] };
+}
+/** The client's "gave up after 1 attempt(s)" for a POST this module tried `attempts` times. */
+function attemptsSoFar(e, attempts) {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ProvenanceError */ .CG(e.code, e.message.replace(/gave up after 1 attempt\(s\)/, `gave up after ${attempts} attempt(s)`), { cause: e });
 }
 
 

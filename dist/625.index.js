@@ -32,7 +32,32 @@ async function existingContent(client, id, fileName) {
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(dir, { recursive: true, force: true });
     }
 }
-async function publishWorkflowArtifact(input) {
+/**
+ * @actions/artifact retries 5xx and 429 itself but gives up at once on a dropped connection
+ * (its NetworkError). Those get a few more tries here; the whole list-compare-upload sequence
+ * is repeated, so an upload that did land before the connection dropped is found, not doubled.
+ */
+const NETWORK_ATTEMPTS = 3;
+function isNetworkFailure(e) {
+    const cause = e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ProvenanceError */ .CG ? e.cause : e;
+    if (typeof cause === 'object' && cause !== null && cause.name === 'NetworkError')
+        return true;
+    // listArtifacts re-wraps it in a plain Error, keeping only NetworkError's message.
+    return /Unable to make request: E[A-Z]+/.test((0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .describeError */ .Uc)(cause));
+}
+async function publishWorkflowArtifact(input, sleep = (ms) => new Promise((r) => setTimeout(r, ms))) {
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await publishOnce(input);
+        }
+        catch (e) {
+            if (attempt >= NETWORK_ATTEMPTS || !isNetworkFailure(e))
+                throw e;
+            await sleep(1_000 * attempt);
+        }
+    }
+}
+async function publishOnce(input) {
     const { client, name, filePath } = input;
     const fileName = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.basename)(filePath);
     const what = `workflow artifact "${name}"`;

@@ -3,9 +3,12 @@
 // makes the first N requests to a service fail (`x*`: every request). Rules for the same
 // service apply in the order written: `fulcio=503x1,fulcio=429x1` fails request 1 with 503
 // and request 2 with 429.
-// `releases` and `attestations` are parts of `github` (its release and attestation endpoints):
-// their rules count only the requests to those endpoints, so a test can take the attestations
-// API down while the rest of the REST API answers. A plan can be replaced while the sandbox
+// `releases` and `attestations` are parts of `github` (its release and attestation endpoints),
+// `jwks` is the part of `oidc` that serves discovery and keys: their rules count only the
+// requests to those endpoints, so a test can take the attestations API down while the rest of
+// the REST API answers. `lost` lets the service do the work and then cuts the connection
+// before the answer leaves: `attestations:post=lostx1` stores an attestation whose 201 the
+// client never sees. A plan can be replaced while the sandbox
 // runs (setPlan/clear), e.g. to let a service recover before a re-run.
 import type { ServerResponse } from 'node:http';
 import { ProvenanceError } from '../src/errors.js';
@@ -13,6 +16,7 @@ import { sendJson, type FaultLayer, type SandboxRequest } from './http.js';
 
 export const FAULT_SERVICES = [
   'oidc',
+  'jwks',
   'fulcio',
   'rekor',
   'tsa',
@@ -26,13 +30,16 @@ export const FAULT_SERVICES = [
 ] as const;
 export type FaultService = (typeof FAULT_SERVICES)[number];
 
-export type FaultKind = { type: 'status'; status: number } | { type: 'reset' } | { type: 'delay' };
+export type FaultKind =
+  { type: 'status'; status: number } | { type: 'reset' } | { type: 'delay' } | { type: 'lost' };
 
 export interface FaultRule {
   service: FaultService;
   kind: FaultKind;
   /** How many consecutive requests fail; 'all' for every request. */
   count: number | 'all';
+  /** Only requests with this method (upper case) count for this rule, e.g. a lost POST. */
+  method?: string;
 }
 
 /** Service-specific ways to answer a fault (Rekor's 409 points at a real entry). */
@@ -47,7 +54,7 @@ export interface FaultPlanOptions {
 
 export const DEFAULT_FAULT_DELAY_MS = 15_000;
 
-const RULE = /^([a-z]+)=([a-z]+|\d{3})x(\d+|\*)$/;
+const RULE = /^([a-z]+)(?::(get|head|post|put|patch|delete))?=([a-z]+|\d{3})x(\d+|\*)$/;
 
 export function parseFaultPlan(plan: string): FaultRule[] {
   const rules: FaultRule[] = [];
@@ -56,8 +63,17 @@ export function parseFaultPlan(plan: string): FaultRule[] {
     if (part === '') continue;
     const match = RULE.exec(part);
     if (!match)
-      throw invalid(part, 'expected <service>=<kind>x<count>, e.g. fulcio=503x2 or rekor=resetx*');
-    const [, service, kindText, countText] = match as unknown as [string, string, string, string];
+      throw invalid(
+        part,
+        'expected <service>=<kind>x<count> or <service>:<method>=<kind>x<count>, e.g. fulcio=503x2, rekor=resetx* or attestations:post=lostx1'
+      );
+    const [, service, method, kindText, countText] = match as unknown as [
+      string,
+      string,
+      string | undefined,
+      string,
+      string
+    ];
     if (!(FAULT_SERVICES as readonly string[]).includes(service))
       throw invalid(
         part,
@@ -68,14 +84,15 @@ export function parseFaultPlan(plan: string): FaultRule[] {
     rules.push({
       service: service as FaultService,
       kind: parseKind(part, service, kindText),
-      count
+      count,
+      ...(method ? { method: method.toUpperCase() } : {})
     });
   }
   return rules;
 }
 
 function parseKind(part: string, service: string, kind: string): FaultKind {
-  if (kind === 'reset' || kind === 'delay') return { type: kind };
+  if (kind === 'reset' || kind === 'delay' || kind === 'lost') return { type: kind };
   if (/^\d{3}$/.test(kind)) {
     const status = Number(kind);
     if (status >= 500 && status <= 599) return { type: 'status', status };
@@ -89,7 +106,7 @@ function parseKind(part: string, service: string, kind: string): FaultKind {
   }
   throw invalid(
     part,
-    `unknown fault kind "${kind}" (expected a 5xx status, 429, 409, reset or delay)`
+    `unknown fault kind "${kind}" (expected a 5xx status, 429, 409, reset, delay or lost)`
   );
 }
 
@@ -99,6 +116,7 @@ function invalid(part: string, why: string): ProvenanceError {
 
 /** Parts of a service with their own rules: the endpoints they cover, by path. */
 const SUB_SERVICES: readonly { service: FaultService; parent: FaultService; path: RegExp }[] = [
+  { service: 'jwks', parent: 'oidc', path: /^\/\.well-known\// },
   { service: 'releases', parent: 'github', path: /^\/repos\/[^/]+\/[^/]+\/releases(\/|$)/ },
   { service: 'attestations', parent: 'github', path: /^\/repos\/[^/]+\/[^/]+\/attestations(\/|$)/ }
 ];
@@ -122,39 +140,48 @@ export function createFaultPlan(
 ): FaultPlan {
   let rules = typeof plan === 'string' ? parseFaultPlan(plan) : plan;
   const delayMs = options.delayMs ?? DEFAULT_FAULT_DELAY_MS;
-  const seen = new Map<FaultService, { requests: number; faulted: number }>();
-  const countsFor = (service: FaultService) => {
-    let c = seen.get(service);
-    if (!c) seen.set(service, (c = { requests: 0, faulted: 0 }));
+  // Counters per service, and per service + method for method-scoped rules.
+  const seen = new Map<string, { requests: number; faulted: number }>();
+  const countsFor = (key: string) => {
+    let c = seen.get(key);
+    if (!c) seen.set(key, (c = { requests: 0, faulted: 0 }));
     return c;
   };
 
-  /** The rule governing the n-th (0-based) request to a service, if any. */
-  const ruleFor = (service: FaultService, n: number): FaultRule | undefined => {
+  /** The rule governing the n-th (0-based) request to a service (with this method), if any. */
+  const ruleFor = (
+    service: FaultService,
+    method: string | undefined,
+    n: number
+  ): FaultRule | undefined => {
     let start = 0;
     for (const rule of rules) {
-      if (rule.service !== service) continue;
+      if (rule.service !== service || rule.method !== method) continue;
       if (rule.count === 'all' || n < start + rule.count) return rule;
       start += rule.count;
     }
     return undefined;
   };
 
+  /** Method-scoped rules first, then the service's plain ones. */
+  const decideFor = (service: FaultService, method: string): FaultRule | undefined => {
+    const c = countsFor(service);
+    const byMethod = countsFor(`${service}:${method}`);
+    const rule =
+      ruleFor(service, method, byMethod.requests++) ?? ruleFor(service, undefined, c.requests);
+    c.requests++;
+    if (rule) c.faulted++;
+    return rule;
+  };
+
   /** The rule for this request: a matching sub-service's first, then the service's own. */
   const decide = (service: FaultService, req: SandboxRequest): FaultRule | undefined => {
     for (const sub of SUB_SERVICES) {
       if (sub.parent !== service || !sub.path.test(req.url.pathname)) continue;
-      const c = countsFor(sub.service);
-      const rule = ruleFor(sub.service, c.requests++);
-      if (rule) {
-        c.faulted++;
-        return rule;
-      }
+      const rule = decideFor(sub.service, req.method.toUpperCase());
+      if (rule) return rule;
     }
-    const c = countsFor(service);
-    const rule = ruleFor(service, c.requests++);
-    if (rule) c.faulted++;
-    return rule;
+    return decideFor(service, req.method.toUpperCase());
   };
 
   return {
@@ -176,6 +203,8 @@ export function createFaultPlan(
         if (!rule) return false;
         const kind = rule.kind;
         switch (kind.type) {
+          case 'lost':
+            return 'lose-answer';
           case 'reset':
             req.raw.socket.destroy();
             res.destroy();

@@ -1,6 +1,6 @@
 // The one way every sandbox stand-in is served: a plain node:http server on loopback,
 // with the request body read up front and an optional fault layer in front of the handler.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, ServerResponse, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface SandboxRequest {
@@ -19,9 +19,15 @@ export interface SandboxService {
 
 /**
  * Decides, per request, whether a fault replaces the real answer. Returns true when it
- * has answered (or destroyed) the response itself.
+ * has answered (or destroyed) the response itself; 'lose-answer' to let the service do the
+ * work and then drop the connection before the answer leaves (a stored POST whose 201 the
+ * client never sees).
  */
-export type FaultLayer = (req: SandboxRequest, res: ServerResponse) => Promise<boolean> | boolean;
+export type FaultVerdict = boolean | 'lose-answer';
+export type FaultLayer = (
+  req: SandboxRequest,
+  res: ServerResponse
+) => Promise<FaultVerdict> | FaultVerdict;
 
 export interface RunningService {
   name: string;
@@ -63,7 +69,14 @@ export async function serveService(
       };
       void (async () => {
         try {
-          if (options.faults && (await options.faults(req, res))) return;
+          const verdict = options.faults ? await options.faults(req, res) : false;
+          if (verdict === 'lose-answer') {
+            // The answer is written to a response bound to no socket, then the client is cut off.
+            await service.handle(req, new ServerResponse(raw));
+            raw.socket.destroy();
+            return;
+          }
+          if (verdict) return;
           await service.handle(req, res);
           if (!res.headersSent)
             sendJson(res, 404, {

@@ -1,15 +1,17 @@
 // ES256 JSON Web Tokens with node:crypto only: what the sandbox OIDC issuer signs and what the
-// sandbox Fulcio verifies. Deliberately small: one algorithm, compact serialization.
-import { createHash, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
+// sandbox Fulcio verifies. Deliberately small: one algorithm, compact serialization. The signer
+// is the sandbox's own (it plays the platform); reading and checking a token reuse the product's
+// decoder and signature check, which read exactly this format.
+import { createHash, sign, type KeyObject } from 'node:crypto';
+import {
+  decodeJwt as decodeCompactJwt,
+  verifyJwtSignature as verifyCompactJwtSignature,
+  type Jwk as CompactJwk
+} from '../src/context/jwt.js';
 
-export interface Jwk {
+/** A public JWK as the sandbox issuer publishes it (always with a key type). */
+export interface Jwk extends CompactJwk {
   kty: string;
-  crv?: string;
-  x?: string;
-  y?: string;
-  kid?: string;
-  alg?: string;
-  use?: string;
 }
 
 export interface JwtParts {
@@ -46,47 +48,27 @@ export function signJwt(
   return `${input}.${b64url(signature)}`;
 }
 
-/** Splits and decodes without verifying; throws a message naming what is malformed. */
-export function decodeJwt(token: string): JwtParts & { signingInput: string; signature: Buffer } {
-  const parts = token.split('.');
-  if (parts.length !== 3)
-    throw new Error(`JWT must have 3 dot-separated parts, found ${parts.length}`);
-  const [h, p, s] = parts as [string, string, string];
-  let header: JwtParts['header'];
-  let claims: Record<string, unknown>;
-  try {
-    header = JSON.parse(Buffer.from(h, 'base64url').toString('utf8')) as JwtParts['header'];
-    claims = JSON.parse(Buffer.from(p, 'base64url').toString('utf8')) as Record<string, unknown>;
-  } catch {
-    throw new Error('JWT header or payload is not base64url-encoded JSON');
-  }
-  if (typeof claims !== 'object' || claims === null || Array.isArray(claims))
-    throw new Error('JWT payload is not a JSON object');
-  return { header, claims, signingInput: `${h}.${p}`, signature: Buffer.from(s, 'base64url') };
+/**
+ * Splits and decodes without verifying, with the product's decoder (src/context/jwt.ts): the
+ * sandbox reads the same compact ES256 tokens the action does. Throws naming what is malformed.
+ */
+export function decodeJwt(token: string): JwtParts {
+  const { header, payload } = decodeCompactJwt(token);
+  return { header, claims: payload };
 }
 
 /**
- * Verifies an ES256 JWT against a JWKS key set and returns its claims. Only the signature is
- * checked here; the caller checks issuer, audience and lifetime.
+ * Verifies an ES256 JWT against a JWKS key set and returns its claims, with the product's
+ * signature check. Only the signature is checked here; the caller checks issuer, audience and
+ * lifetime.
  */
 export function verifyJwtSignature(token: string, keys: readonly Jwk[]): JwtParts {
-  const decoded = decodeJwt(token);
+  const decoded = decodeCompactJwt(token);
   if (decoded.header.alg !== 'ES256')
-    throw new Error(`JWT alg must be ES256, found ${String(decoded.header.alg)}`);
-  const candidates = keys.filter(
-    (k) => decoded.header.kid === undefined || k.kid === decoded.header.kid
-  );
-  if (candidates.length === 0)
-    throw new Error(`JWT kid ${String(decoded.header.kid)} is not in the issuer's JWKS`);
-  const ok = candidates.some((jwk) => {
-    const key = createPublicKey({ key: { ...jwk }, format: 'jwk' });
-    return verify(
-      'sha256',
-      Buffer.from(decoded.signingInput),
-      { key, dsaEncoding: 'ieee-p1363' },
-      decoded.signature
-    );
-  });
-  if (!ok) throw new Error("JWT signature does not verify against the issuer's JWKS");
-  return { header: decoded.header, claims: decoded.claims };
+    throw new Error(`JWT alg must be ES256, found ${decoded.header.alg}`);
+  const { kid } = decoded.header;
+  if (!keys.some((k) => kid === undefined || k.kid === kid))
+    throw new Error(`JWT kid ${String(kid)} is not in the issuer's JWKS`);
+  verifyCompactJwtSignature(decoded, keys, "the issuer's JWKS");
+  return { header: decoded.header, claims: decoded.payload };
 }

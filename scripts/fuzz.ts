@@ -36,22 +36,42 @@ for (const target of chosen) {
   let unexpected = 0;
   let first: { input: unknown; error: unknown } | undefined;
   const started = performance.now();
-  fc.check(
-    fc.property(target.arbitrary, (input) => {
-      inputs++;
-      try {
-        target.run(input);
-        accepted++;
-      } catch (error) {
-        if (!target.expected(error)) {
-          unexpected++;
-          first ??= { input, error };
+  const outcome = (input: unknown, error?: unknown) => {
+    inputs++;
+    if (error === undefined) accepted++;
+    else if (!target.expected(error)) {
+      unexpected++;
+      first ??= { input, error };
+    }
+  };
+  const runAsync = target.runAsync;
+  if (runAsync) {
+    await fc.check(
+      fc.asyncProperty(target.arbitrary, async (input) => {
+        try {
+          await runAsync(input);
+          outcome(input);
+        } catch (error) {
+          outcome(input, error ?? new Error('threw undefined'));
         }
-      }
-      return true;
-    }),
-    { numRuns: runs, seed }
-  );
+        return true;
+      }),
+      { numRuns: runs, seed }
+    );
+  } else {
+    fc.check(
+      fc.property(target.arbitrary, (input) => {
+        try {
+          target.run(input);
+          outcome(input);
+        } catch (error) {
+          outcome(input, error ?? new Error('threw undefined'));
+        }
+        return true;
+      }),
+      { numRuns: runs, seed }
+    );
+  }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(
     `${target.name}: ${inputs} inputs, ${unexpected} unexpected errors ` +

@@ -11,7 +11,9 @@ import { buildPredicate } from './provenance/predicate.js';
 import { buildStatement, serializeStatement, splitStatements } from './provenance/statement.js';
 import type { ImagePublishing } from './publish/oci/action.js';
 import { attestsSameBuild } from './publish/equivalence.js';
-import { resolveProvenanceName, serializeBundles, writeProvenanceFile } from './publish/jsonl.js';
+import { bundleLines, resolveProvenanceName } from './publish/jsonl.js';
+import { PublicationLedger } from './publish/rollback.js';
+import { stageProvenanceFile } from './publish/staging.js';
 import { renderSummary, type Publication } from './publish/summary.js';
 import { safeLogText } from './sanitize.js';
 import { resolveInstance } from './signing/instances.js';
@@ -54,6 +56,20 @@ export interface RunResult {
   publications: Publication[];
 }
 
+/** The release a provenance goes to; checked before signing so a refusal costs no log entry. */
+function releaseTag(inputs: ActionInputs, context: BuildContext): string {
+  const tag =
+    inputs.uploadTagName ||
+    (context.ref.startsWith('refs/tags/') ? context.ref.slice('refs/tags/'.length) : '');
+  if (tag === '') {
+    throw new ProvenanceError(
+      'INPUT_INVALID',
+      `upload-assets: the run's ref ${safeLogText(context.ref)} is not a tag; set upload-tag-name`
+    );
+  }
+  return tag;
+}
+
 async function readSubjects(inputs: ActionInputs): Promise<Subject[]> {
   const lists: Subject[][] = [];
   const sources: string[] = [];
@@ -81,7 +97,8 @@ async function readSubjects(inputs: ActionInputs): Promise<Subject[]> {
         'images cannot be combined with base64-subjects or subjects-file: container mode attests images only'
       );
     }
-    const { imageSubjects } = await import('./publish/oci/action.js');
+    const { imageSubjects, registryCredentials } = await import('./publish/oci/action.js');
+    registryCredentials(inputs); // a half-given login is refused before anything is signed
     return imageSubjects(inputs.images);
   }
   if (lists.length === 0) {
@@ -91,6 +108,24 @@ async function readSubjects(inputs: ActionInputs): Promise<Subject[]> {
     );
   }
   return lists.length === 1 ? lists[0]! : mergeSubjects(lists, sources);
+}
+
+/**
+ * ISOLATED_PROVENANCE_HTTP_TIMEOUT_MS: per-request timeout for every service the action calls
+ * (default: each client's own, 10-30 s). For tests that hold answers back on purpose; a real
+ * runner has no reason to set it.
+ */
+export function httpTimeoutFromEnv(env: NodeJS.ProcessEnv): number | undefined {
+  const raw = env.ISOLATED_PROVENANCE_HTTP_TIMEOUT_MS?.trim();
+  if (!raw) return undefined;
+  const ms = /^\d{1,7}$/.test(raw) ? Number(raw) : NaN;
+  if (!(ms >= 100)) {
+    throw new ProvenanceError(
+      'INPUT_INVALID',
+      `ISOLATED_PROVENANCE_HTTP_TIMEOUT_MS: expected milliseconds between 100 and 9999999, found ${safeLogText(raw)}`
+    );
+  }
+  return ms;
 }
 
 function repositoryIsPrivate(claims: Record<string, unknown>): boolean {
@@ -103,27 +138,38 @@ async function publish(
   deps: RunDependencies,
   context: BuildContext,
   statements: Statement<ProvenancePredicateV1>[],
-  file: { name: string; path: string; content: Buffer },
+  file: { name: string; path: string },
   bundles: Parameters<typeof bundleToJSON>[0][],
-  fulcioUrl: string
+  fulcioUrl: string,
+  ledger: PublicationLedger,
+  timeoutMs: number | undefined
 ): Promise<{
   publications: Publication[];
   attestationUrl: string;
   images?: ImagePublishing['images'];
 }> {
+  // All or nothing: destinations that can take back what we gave them come first and register
+  // how (ledger.created); the ones that cannot (registries, the attestations API) come last.
   const publications: Publication[] = [];
   let attestationUrl = '';
+  let images: ImagePublishing['images'] | undefined;
   const sameBuild = (existing: Buffer) => attestsSameBuild(existing, statements);
 
   if (inputs.uploadArtifact && deps.env.ACTIONS_RUNTIME_TOKEN) {
     const { DefaultArtifactClient } = await import('@actions/artifact');
     const { publishWorkflowArtifact } = await import('./publish/artifact.js');
+    const client = new DefaultArtifactClient();
     const result = await publishWorkflowArtifact({
-      client: new DefaultArtifactClient(),
+      client,
       name: file.name,
       filePath: file.path,
       sameBuild
     });
+    if (result.uploaded) {
+      ledger.created(`workflow artifact ${file.name}`, async () => {
+        await client.deleteArtifact(file.name);
+      });
+    }
     publications.push({
       kind: 'artifact',
       location: `artifact ${file.name} (id ${result.id})`,
@@ -135,21 +181,14 @@ async function publish(
   const api = needsApi
     ? new (await import('./publish/github-api.js')).GitHubApi({
         baseUrl: deps.env.GITHUB_API_URL ?? 'https://api.github.com',
-        token: inputs.githubToken
+        token: inputs.githubToken,
+        ...(timeoutMs ? { timeoutMs } : {})
       })
     : undefined;
 
   if (inputs.uploadAssets && api) {
-    const tag =
-      inputs.uploadTagName ||
-      (context.ref.startsWith('refs/tags/') ? context.ref.slice('refs/tags/'.length) : '');
-    if (tag === '') {
-      throw new ProvenanceError(
-        'INPUT_INVALID',
-        `upload-assets: the run's ref ${safeLogText(context.ref)} is not a tag; set upload-tag-name`
-      );
-    }
-    const { publishReleaseAsset } = await import('./publish/release.js');
+    const tag = releaseTag(inputs, context);
+    const { publishReleaseAsset, removeReleaseAsset } = await import('./publish/release.js');
     const result = await publishReleaseAsset({
       api,
       repository: context.repository,
@@ -157,9 +196,17 @@ async function publish(
       draft: inputs.draftRelease,
       targetCommitish: context.sha,
       assetName: file.name,
-      content: file.content,
+      content: await readFile(file.path),
       sameBuild
     });
+    if (result.uploaded || result.releaseCreated) {
+      ledger.created(
+        result.releaseCreated
+          ? `release ${tag} with asset ${file.name}`
+          : `release asset ${file.name} of ${tag}`,
+        () => removeReleaseAsset(api, context.repository, result)
+      );
+    }
     publications.push({
       kind: 'release-asset',
       location: result.downloadUrl,
@@ -170,6 +217,20 @@ async function publish(
     });
   }
 
+  if (inputs.images.length > 0) {
+    const { publishImages } = await import('./publish/oci/action.js');
+    const published = await publishImages({
+      inputs,
+      bundles,
+      fulcioUrl,
+      ...(timeoutMs ? { timeoutMs } : {})
+    });
+    publications.push(...published.publications);
+    for (const p of published.publications)
+      if (p.status === 'created') ledger.irrevocable(`${p.kind} ${p.location}`);
+    images = published.images;
+  }
+
   if (inputs.attestToGithub && api) {
     const { publishAttestations } = await import('./publish/attestations.js');
     const results = await publishAttestations({
@@ -177,7 +238,8 @@ async function publish(
       repository: context.repository,
       serverUrl: context.serverUrl,
       bundles: bundles.map((b) => bundleToJSON(b)),
-      sameBuild: (existing, index) => attestsSameBuild(existing, [statements[index]!])
+      sameBuild: (existing, index) => attestsSameBuild(existing, [statements[index]!]),
+      onStored: (r) => ledger.irrevocable(`attestation ${r.url ?? r.subjectDigest}`)
     });
     for (const r of results) {
       publications.push({
@@ -189,13 +251,7 @@ async function publish(
     }
   }
 
-  if (inputs.images.length > 0) {
-    const { publishImages } = await import('./publish/oci/action.js');
-    const published = await publishImages({ inputs, bundles, fulcioUrl });
-    publications.push(...published.publications);
-    return { publications, attestationUrl, images: published.images };
-  }
-  return { publications, attestationUrl };
+  return { publications, attestationUrl, ...(images ? { images } : {}) };
 }
 
 export async function generate(deps: RunDependencies): Promise<RunResult> {
@@ -206,17 +262,21 @@ export async function generate(deps: RunDependencies): Promise<RunResult> {
     `Subjects: ${subjects.length} (${safeLogText(subjects[0]!.name)}${subjects.length > 1 ? ', …' : ''})`
   );
 
+  const timeoutMs = httpTimeoutFromEnv(deps.env);
   const { context, oidcToken, claims } = await collectBuildContext({
     issuer: inputs.oidcIssuer,
     getToken: deps.getIDToken,
     githubToken: inputs.githubToken,
     isolation: inputs.isolation,
     allowSelfHosted: inputs.allowSelfHostedRunners,
-    env: deps.env
+    env: deps.env,
+    ...(timeoutMs ? { http: { timeoutMs } } : {})
   });
   deps.info(
     `Builder: ${safeLogText(context.jobWorkflowRef)}; source ${safeLogText(context.repository)}@${context.sha} (${safeLogText(context.ref)})`
   );
+
+  if (inputs.uploadAssets) releaseTag(inputs, context);
 
   const instance = resolveInstance({
     instance: inputs.sigstoreInstance,
@@ -238,27 +298,41 @@ export async function generate(deps: RunDependencies): Promise<RunResult> {
       : splitStatements(subjects, predicate);
   const bundles = await signStatements(statements.map(serializeStatement), {
     instance,
-    getToken: async () => oidcToken
+    getToken: async () => oidcToken,
+    ...(timeoutMs ? { timeoutMs } : {})
   });
   deps.info(
     `Signed ${bundles.length} bundle${bundles.length === 1 ? '' : 's'} with Sigstore instance ${instance.name} (${instance.fulcioUrl})`
   );
 
   // Only now, with every bundle signed, does anything leave this process.
-  const content = serializeBundles(bundles);
   const directory = inputs.outputDirectory || deps.env.RUNNER_TEMP || tmpdir();
-  const written = await writeProvenanceFile(directory, provenanceName, content);
+  // Staged, and moved into place only once every destination has it; on any failure the staged
+  // file goes and what this run published is taken back (publish/rollback.ts).
+  // Written line by line: the file's bytes are not held in memory beside the bundles.
+  const staged = await stageProvenanceFile(directory, provenanceName, bundleLines(bundles));
+  const ledger = new PublicationLedger();
+  let published: Awaited<ReturnType<typeof publish>>;
+  let written: Awaited<ReturnType<typeof staged.commit>>;
+  try {
+    published = await publish(
+      inputs,
+      deps,
+      context,
+      statements,
+      { name: provenanceName, path: staged.path },
+      bundles,
+      instance.fulcioUrl,
+      ledger,
+      timeoutMs
+    );
+    written = await staged.commit();
+  } catch (e) {
+    await staged.discard();
+    throw await ledger.rollback(e);
+  }
   deps.info(`Provenance: ${written.path} (sha256 ${written.sha256})`);
-
-  const { publications, attestationUrl, images } = await publish(
-    inputs,
-    deps,
-    context,
-    statements,
-    { name: provenanceName, path: written.path, content },
-    bundles,
-    instance.fulcioUrl
-  );
+  const { publications, attestationUrl, images } = published;
   publications.unshift({ kind: 'file', location: written.path, status: 'created' });
   for (const p of publications)
     deps.info(`Published ${p.kind}: ${safeLogText(p.location, 500)} (${p.status})`);

@@ -2,10 +2,14 @@
 // with one line that names the problem, shows no stack trace, writes no file, signs nothing
 // (the sandbox Rekor log does not grow) and publishes nothing.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { STACK_FRAME, startActionHarness, type ActionHarness, type ActionRun } from '../helpers/action-harness.js';
+import {
+  showsStackTrace,
+  startActionHarness,
+  type ActionHarness,
+  type ActionRun
+} from '../helpers/action-harness.js';
 import { base64Of, digestOf, makeSubjects, sha256sumText } from '../helpers/subjects.js';
 
 const A = digestOf('a');
@@ -17,7 +21,7 @@ describe('the action refuses invalid input before signing anything', () => {
 
   beforeAll(async () => {
     harness = await startActionHarness();
-    scratch = mkdtempSync(join(tmpdir(), 'action-invalid-'));
+    scratch = harness.tempDir('action-invalid-');
   });
   afterAll(async () => {
     await harness?.close();
@@ -30,12 +34,14 @@ describe('the action refuses invalid input before signing anything', () => {
     expect(run.exitCode).not.toBe(0);
     expect(run.errors).toHaveLength(1);
     expect(run.errors[0]).not.toContain('\n');
-    expect(run.log).not.toMatch(STACK_FRAME);
+    expect(showsStackTrace(run.log)).toBe(false);
     expect(run.log).not.toContain('internal error');
     expect(run.writtenFiles).toEqual([]);
     expect(run.outputs).toEqual({});
     expect(run.rekorEntriesAdded).toBe(0);
-    expect(harness.sandbox.github.requests.filter((r) => r.method !== 'GET')).toHaveLength(writesBefore);
+    expect(harness.sandbox.github.requests.filter((r) => r.method !== 'GET')).toHaveLength(
+      writesBefore
+    );
     return run.errors[0]!;
   }
 
@@ -49,17 +55,25 @@ describe('the action refuses invalid input before signing anything', () => {
 
     it('truncated base64 says so', async () => {
       const error = await refused({ 'base64-subjects': base64Of(`${A}  app\n`).slice(0, -3) });
-      expect(error).toMatch(/^SUBJECTS_INVALID: base64-subjects, input: bad base64: \d+ characters is not a multiple of 4/);
+      expect(error).toMatch(
+        /^SUBJECTS_INVALID: base64-subjects, input: bad base64: \d+ characters is not a multiple of 4/
+      );
     });
 
     it('one name with two different digests names both lines', async () => {
-      const error = await refused({ 'base64-subjects': base64Of(`${A}  app\n${B}  other\n${B}  app\n`) });
-      expect(error).toMatch(/^SUBJECTS_INVALID: base64-subjects, line 3: subject "app" has two different sha256 digests: .* \(line 1\) and .* \(line 3\)$/);
+      const error = await refused({
+        'base64-subjects': base64Of(`${A}  app\n${B}  other\n${B}  app\n`)
+      });
+      expect(error).toMatch(
+        /^SUBJECTS_INVALID: base64-subjects, line 3: subject "app" has two different sha256 digests: .* \(line 1\) and .* \(line 3\)$/
+      );
     });
 
     it('a NUL in a name names the line and the position', async () => {
       const error = await refused({ 'base64-subjects': base64Of(`${A}  app\n${B}  ev\0il\n`) });
-      expect(error).toMatch(/^SUBJECTS_INVALID: base64-subjects, line 2: .*NUL character \(U\+0000\) at character 3/);
+      expect(error).toMatch(
+        /^SUBJECTS_INVALID: base64-subjects, line 2: .*NUL character \(U\+0000\) at character 3/
+      );
     });
 
     it('more than 100,000 subjects (a subjects file) names the limit and the line', async () => {
@@ -73,7 +87,9 @@ describe('the action refuses invalid input before signing anything', () => {
 
     it('no subjects at all', async () => {
       const error = await refused({});
-      expect(error).toBe('SUBJECTS_INVALID: no subjects: set base64-subjects, subjects-file or images');
+      expect(error).toBe(
+        'SUBJECTS_INVALID: no subjects: set base64-subjects, subjects-file or images'
+      );
     });
   });
 
@@ -82,10 +98,18 @@ describe('the action refuses invalid input before signing anything', () => {
 
     it.each([
       ['a path separator', 'dist/app.intoto.jsonl', 'expected a file name without path separators'],
-      ['a Windows path separator', '..\\app.intoto.jsonl', 'expected a file name without path separators'],
+      [
+        'a Windows path separator',
+        '..\\app.intoto.jsonl',
+        'expected a file name without path separators'
+      ],
       ['the wrong suffix', 'app.json', 'expected a name ending in .intoto.jsonl'],
       ['the suffix alone', '.intoto.jsonl', 'expected a name ending in .intoto.jsonl'],
-      ['a character outside the safe set', 'app$(id).intoto.jsonl', 'only letters, digits, space and ._+@=,- are allowed']
+      [
+        'a character outside the safe set',
+        'app$(id).intoto.jsonl',
+        'only letters, digits, space and ._+@=,- are allowed'
+      ]
     ])('refuses %s', async (_what, name, reason) => {
       const error = await refused({ ...subjects, 'provenance-name': name });
       expect(error).toBe(`INPUT_INVALID: provenance-name: ${reason}, found "${name}"`);

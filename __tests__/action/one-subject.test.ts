@@ -5,14 +5,22 @@
 // running the very command the job summary prints.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { parseArtifactDigest, verifyProvenanceFile } from '../../src/verify/core/index.js';
 import { loadTrustMaterial } from '../../src/verify/trust/index.js';
-import { BUILD_TYPE_WORKFLOW_V1, INTOTO_PAYLOAD_TYPE, SLSA_PROVENANCE_V1, STATEMENT_TYPE } from '../../src/types.js';
-import { startActionHarness, type ActionHarness, type ActionRun } from '../helpers/action-harness.js';
+import {
+  BUILD_TYPE_WORKFLOW_V1,
+  INTOTO_PAYLOAD_TYPE,
+  SLSA_PROVENANCE_V1,
+  STATEMENT_TYPE
+} from '../../src/types.js';
+import {
+  startActionHarness,
+  type ActionHarness,
+  type ActionRun
+} from '../helpers/action-harness.js';
 import { CLI_ENTRY } from '../helpers/run-action.js';
 import { verifyWithSigstore } from '../helpers/sigstore-verify.js';
 import { base64Of, digestOf } from '../helpers/subjects.js';
@@ -31,7 +39,7 @@ describe('the action signs one subject against the sandbox', () => {
 
   beforeAll(async () => {
     harness = await startActionHarness({ run: { runStartedAt: RUN_STARTED_AT } });
-    artifactDir = mkdtempSync(join(tmpdir(), 'action-artifact-'));
+    artifactDir = harness.tempDir('action-artifact-');
     writeFileSync(join(artifactDir, ARTIFACT), artifactBytes);
     // `sha256sum -b` output: the `*` binary marker is not part of the name.
     run = await harness.run({ 'base64-subjects': base64Of(`${artifactSha256} *${ARTIFACT}\n`) });
@@ -59,7 +67,9 @@ describe('the action signs one subject against the sandbox', () => {
     expect(bundle!.dsseEnvelope.signatures).toHaveLength(1);
     expect(bundle!.verificationMaterial.certificate?.rawBytes).toBeTruthy();
     expect(bundle!.verificationMaterial.tlogEntries).toHaveLength(1);
-    expect(bundle!.verificationMaterial.timestampVerificationData?.rfc3161Timestamps).toHaveLength(1);
+    expect(bundle!.verificationMaterial.timestampVerificationData?.rfc3161Timestamps).toHaveLength(
+      1
+    );
     expect(run.rekorEntriesAdded).toBe(1);
   });
 
@@ -97,16 +107,24 @@ describe('the action signs one subject against the sandbox', () => {
   it('verifies with @sigstore/verify against the sandbox trusted root; the SAN is builder.id', () => {
     const [bundle] = run.provenance!.bundles;
     const signer = verifyWithSigstore(harness.sandbox, bundle!, harness.builderId);
-    expect(signer.subjectAlternativeName).toBe(run.provenance!.statements[0]!.predicate.runDetails.builder.id);
+    expect(signer.subjectAlternativeName).toBe(
+      run.provenance!.statements[0]!.predicate.runDetails.builder.id
+    );
     expect(signer.issuer).toBe(harness.sandbox.urls.oidc);
   });
 
   it('does not verify for another identity or after the payload is changed', () => {
     const [bundle] = run.provenance!.bundles;
     expect(() =>
-      verifyWithSigstore(harness.sandbox, bundle!, `https://github.com/${harness.sandbox.run.repository}/.github/workflows/release.yml@refs/tags/v1.2.3`)
+      verifyWithSigstore(
+        harness.sandbox,
+        bundle!,
+        `https://github.com/${harness.sandbox.run.repository}/.github/workflows/release.yml@refs/tags/v1.2.3`
+      )
     ).toThrow();
-    const statement = JSON.parse(Buffer.from(bundle!.dsseEnvelope.payload, 'base64').toString()) as {
+    const statement = JSON.parse(
+      Buffer.from(bundle!.dsseEnvelope.payload, 'base64').toString()
+    ) as {
       subject: { name: string }[];
     };
     statement.subject[0]!.name = 'something-else';
@@ -116,7 +134,9 @@ describe('the action signs one subject against the sandbox', () => {
   });
 
   it("verifies with the project's verifier core for the artifact's digest", async () => {
-    const trustMaterial = await loadTrustMaterial({ trustedRootPath: harness.sandbox.trustedRootPath });
+    const trustMaterial = await loadTrustMaterial({
+      trustedRootPath: harness.sandbox.trustedRootPath
+    });
     const { verified } = await verifyProvenanceFile(run.provenance!.content, {
       trustMaterial,
       artifact: parseArtifactDigest(`sha256:${artifactSha256}`)
@@ -138,9 +158,13 @@ describe('the action signs one subject against the sandbox', () => {
     it('lists the subject, the provenance file and where it was published', () => {
       const { summary } = run;
       expect(summary).toContain('## SLSA provenance');
-      expect(summary).toContain(`Signed one bundle for 1 subject of \`${harness.sandbox.run.repository}\``);
+      expect(summary).toContain(
+        `Signed one bundle for 1 subject of \`${harness.sandbox.run.repository}\``
+      );
       expect(summary).toContain(`| ${ARTIFACT} | \`sha256:${artifactSha256}\` |`);
-      expect(summary).toContain(`Provenance: \`${ARTIFACT}.intoto.jsonl\` (sha256 \`${run.outputs['provenance-sha256']}\`)`);
+      expect(summary).toContain(
+        `Provenance: \`${ARTIFACT}.intoto.jsonl\` (sha256 \`${run.outputs['provenance-sha256']}\`)`
+      );
       expect(summary).toContain(`| file | ${run.outputs['bundle-path']} | created |`);
     });
 
@@ -173,7 +197,10 @@ describe('the action signs one subject against the sandbox', () => {
 
       // The same command fails for a changed artifact, another tag, and GitHub's issuer.
       writeFileSync(join(artifactDir, 'changed'), 'not the artifact that was built\n');
-      const wrongArtifact = await cli(['verify-artifact', 'changed', ...command.slice(3), ...sandboxFlags], artifactDir);
+      const wrongArtifact = await cli(
+        ['verify-artifact', 'changed', ...command.slice(3), ...sandboxFlags],
+        artifactDir
+      );
       expect(wrongArtifact.code).not.toBe(0);
       expect(wrongArtifact.stderr).not.toContain('PASSED');
       const wrongTag = await cli([...command.slice(1, -1), 'v9.9.9', ...sandboxFlags], artifactDir);
@@ -191,14 +218,19 @@ describe('the action signs one subject against the sandbox', () => {
 
 /** The `isolated-provenance verify-artifact …` line of the summary's sh block, split on spaces. */
 function verifyCommandOf(summary: string): string[] {
-  const line = summary.split('\n').find((l) => l.startsWith('isolated-provenance verify-artifact '));
+  const line = summary
+    .split('\n')
+    .find((l) => l.startsWith('isolated-provenance verify-artifact '));
   if (!line) throw new Error(`no verify-artifact command in the summary:\n${summary}`);
   // Our names need no shell quoting; a quote here would mean the summary quoted something.
   expect(line).not.toMatch(/['"\\]/);
   return line.split(' ');
 }
 
-async function cli(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
+async function cli(
+  args: string[],
+  cwd: string
+): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
     const { stdout, stderr } = await promisify(execFile)(process.execPath, [CLI_ENTRY, ...args], {
       cwd,
@@ -207,6 +239,77 @@ async function cli(args: string[], cwd: string): Promise<{ code: number; stdout:
     return { code: 0, stdout, stderr };
   } catch (e) {
     const failure = e as { code?: number; stdout?: string; stderr?: string };
-    return { code: typeof failure.code === 'number' ? failure.code : 1, stdout: failure.stdout ?? '', stderr: failure.stderr ?? '' };
+    return {
+      code: typeof failure.code === 'number' ? failure.code : 1,
+      stdout: failure.stdout ?? '',
+      stderr: failure.stderr ?? ''
+    };
   }
 }
+
+describe('a subject name that is markup and shell syntax', () => {
+  // Legal as a file name, so legal as a subject; it must reach the statement verbatim, the
+  // summary as inert text, and the printed shell command as one quoted word.
+  const NAME = "evil $(touch pwned) `id` |<b>x<i>'s.tar.gz";
+  let harness: ActionHarness;
+  let run: ActionRun;
+  let dir: string;
+  const bytes = Buffer.from('an artifact with an awkward name\n');
+
+  beforeAll(async () => {
+    harness = await startActionHarness();
+    dir = harness.tempDir('action-awkward-');
+    writeFileSync(join(dir, NAME), bytes);
+    run = await harness.run({
+      'base64-subjects': base64Of(`${digestOf(bytes.toString())}  ${NAME}\n`)
+    });
+  });
+  afterAll(async () => {
+    await harness?.close();
+  });
+
+  it('keeps the name verbatim in the statement, under the generic file name', () => {
+    expect(run.exitCode).toBe(0);
+    expect(run.outputs['provenance-name']).toBe('multiple.intoto.jsonl');
+    expect(run.provenance!.statements[0]!.subject[0]!.name).toBe(NAME);
+  });
+
+  it('escapes it in the summary table', () => {
+    const row = run.summary.split('\n').find((l) => l.includes(digestOf(bytes.toString())))!;
+    expect(row).not.toMatch(/<b>|\$\(|`id`/);
+    expect(row.split('|').length).toBe(4); // | name | digest | : the name adds no column
+  });
+
+  it('prints a verify command that bash runs as written, without running the name', async () => {
+    const line = run.summary
+      .split('\n')
+      .find((l) => l.startsWith('isolated-provenance verify-artifact '))!;
+    writeFileSync(join(dir, 'multiple.intoto.jsonl'), run.provenance!.content);
+    const bin = harness.tempDir('action-bin-');
+    writeFileSync(
+      join(bin, 'isolated-provenance'),
+      `#!/bin/sh\nexec "${process.execPath}" "${CLI_ENTRY}" "$@"\n`,
+      { mode: 0o755 }
+    );
+    const script = `${line} --trusted-root "$TRUSTED_ROOT" --certificate-oidc-issuer "$ISSUER"`;
+    const result = await new Promise<{ code: number; stderr: string }>((done) =>
+      execFile(
+        'bash',
+        ['--noprofile', '--norc', '-c', script],
+        {
+          cwd: dir,
+          env: {
+            PATH: `${bin}:${process.env.PATH ?? ''}`,
+            TRUSTED_ROOT: harness.sandbox.trustedRootPath,
+            ISSUER: harness.sandbox.urls.oidc
+          }
+        },
+        (error, _stdout, stderr) =>
+          done({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stderr })
+      )
+    );
+    expect(result.stderr).toContain('PASSED');
+    expect(result.code).toBe(0);
+    expect(existsSync(join(dir, 'pwned'))).toBe(false);
+  });
+});

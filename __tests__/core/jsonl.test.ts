@@ -2,7 +2,13 @@ import { describe, expect, it } from '@jest/globals';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { resolveProvenanceName, sha256Hex, writeProvenanceFile } from '../../src/publish/jsonl.js';
+import { bundleFromJSON, bundleToJSON } from '@sigstore/bundle';
+import {
+  resolveProvenanceName,
+  serializeBundles,
+  sha256Hex,
+  writeProvenanceFile
+} from '../../src/publish/jsonl.js';
 import { ProvenanceError } from '../../src/errors.js';
 
 const subject = (name: string) => ({ name, digest: { sha256: 'a'.repeat(64) } });
@@ -51,5 +57,42 @@ describe('writeProvenanceFile', () => {
     expect(readFileSync(written.path)).toEqual(content);
     expect(written.sha256).toBe(sha256Hex(content));
     expect(readdirSync(dir)).toEqual(['x.intoto.jsonl']);
+  });
+});
+
+describe('serializeBundles', () => {
+  it('writes each bundle as one newline-terminated JSON line, multi-byte text intact', () => {
+    const fixtures = [
+      'conformance-happy-path-v0.3.sigstore.json',
+      'conformance-happy-path-v0.1.sigstore.json'
+    ].map((f) =>
+      bundleFromJSON(JSON.parse(readFileSync(join('__fixtures__/verify-core', f), 'utf8')))
+    );
+    // A DSSE payload type with multi-byte characters: byte and character counts differ.
+    const wide = JSON.parse(JSON.stringify(bundleToJSON(fixtures[0]!)));
+    if (wide.dsseEnvelope) wide.dsseEnvelope.payloadType = 'application/vnd.in-toto+json ✓ ü';
+    const bundles = [...fixtures, bundleFromJSON(wide)];
+    expect(bundles.map((b) => b.content.$case)).toContain('dsseEnvelope');
+
+    // A payload longer than one base64 piece, of a length that needs padding.
+    const long = JSON.parse(JSON.stringify(bundleToJSON(fixtures[0]!)));
+    if (long.dsseEnvelope) {
+      long.dsseEnvelope.payload = Buffer.alloc(100_001, 'subject ').toString('base64');
+    }
+    bundles.push(bundleFromJSON(long));
+
+    const content = serializeBundles(bundles);
+    const expected = bundles.map((b) => JSON.stringify(bundleToJSON(b)) + '\n').join('');
+    expect(content.equals(Buffer.from(expected, 'utf8'))).toBe(true);
+    const lines = content.toString('utf8').split('\n');
+    expect(lines).toHaveLength(bundles.length + 1);
+    expect(lines[bundles.length]).toBe('');
+    lines.slice(0, -1).forEach((line, i) => {
+      expect(JSON.parse(line)).toEqual(bundleToJSON(bundles[i]!));
+    });
+  });
+
+  it('gives an empty file for no bundles', () => {
+    expect(serializeBundles([]).length).toBe(0);
   });
 });

@@ -1,6 +1,6 @@
 // One sandbox per test file, and the bundled action run against it as a runner would run it.
 // Each run gets its own output folder, so "no file was written" is a question about one run.
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/index.js';
@@ -32,6 +32,8 @@ export interface ActionHarness {
   /** `https://github.com/<job_workflow_ref>`: the certificate SAN and builder.id. */
   readonly builderId: string;
   run(inputs: Record<string, string>, options?: RunOptions): Promise<ActionRun>;
+  /** A fresh folder that close() removes with everything the runs left behind. */
+  tempDir(prefix?: string): string;
   close(): Promise<void>;
 }
 
@@ -44,20 +46,28 @@ function filesIn(dir: string): string[] {
 
 export async function startActionHarness(options: SandboxOptions = {}): Promise<ActionHarness> {
   if (!existsSync(ACTION_ENTRY)) {
-    throw new Error(`${ACTION_ENTRY} is missing: these tests run the bundled action (npm run build)`);
+    throw new Error(
+      `${ACTION_ENTRY} is missing: these tests run the bundled action (npm run build)`
+    );
   }
   const sandbox = await startSandbox(options);
+  const root = mkdtempSync(join(tmpdir(), 'action-harness-'));
+  const tempDir = (prefix = 'tmp-') => mkdtempSync(join(root, prefix));
   return {
     sandbox,
     builderId: `${sandbox.run.serverUrl}/${sandbox.run.jobWorkflowRef}`,
     async run(inputs, runOptions = {}) {
-      const outputDirectory = runOptions.outputDirectory ?? mkdtempSync(join(tmpdir(), 'action-out-'));
-      const base: Record<string, string> = { ...sandbox.actionInputs, 'output-directory': outputDirectory };
+      const outputDirectory = runOptions.outputDirectory ?? tempDir('action-out-');
+      const base: Record<string, string> = {
+        ...sandbox.actionInputs,
+        'output-directory': outputDirectory
+      };
       for (const name of runOptions.without ?? []) delete base[name];
       const rekorBefore = sandbox.rekorSize();
       const result = await runActionProcess({
         inputs: { ...base, ...inputs },
-        env: sandbox.runnerEnv(runOptions.env)
+        env: sandbox.runnerEnv(runOptions.env),
+        parentDir: root
       });
       const bundlePath = result.outputs['bundle-path'];
       return {
@@ -68,12 +78,26 @@ export async function startActionHarness(options: SandboxOptions = {}): Promise<
           ...filesIn(result.runnerTemp).map((f) => join(result.runnerTemp, f))
         ],
         rekorEntriesAdded: sandbox.rekorSize() - rekorBefore,
-        ...(result.exitCode === 0 && bundlePath ? { provenance: readProvenanceFile(bundlePath) } : {})
+        ...(result.exitCode === 0 && bundlePath
+          ? { provenance: readProvenanceFile(bundlePath) }
+          : {})
       };
     },
-    close: () => sandbox.close()
+    tempDir,
+    close: async () => {
+      await sandbox.close();
+      rmSync(root, { recursive: true, force: true });
+    }
   };
 }
 
 /** A frame of a JavaScript stack trace ("    at fn (file.js:1:2)"). */
-export const STACK_FRAME = /^\s+at .+(:\d+:\d+\)?|\(native\)|<anonymous>\)?)$/m;
+const STACK_FRAME = /^\s+at .+(:\d+:\d+\)?|\(native\)|<anonymous>\)?)$/m;
+
+/**
+ * Whether the log shows a stack trace, including one inside a workflow command (`::debug::`
+ * escapes its newlines as %0A, which would hide the frames from a line-based search).
+ */
+export function showsStackTrace(log: string): boolean {
+  return STACK_FRAME.test(log.replace(/%0D/g, '\r').replace(/%0A/g, '\n'));
+}

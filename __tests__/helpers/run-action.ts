@@ -61,8 +61,10 @@ export async function runActionProcess(options: {
   env: Record<string, string>;
   /** Kill the child after this long; a hung action must fail the test, not hang it. */
   timeoutMs?: number;
+  /** Where RUNNER_TEMP is created (default the system temp folder). */
+  parentDir?: string;
 }): Promise<ActionProcessResult> {
-  const runnerTemp = mkdtempSync(join(tmpdir(), 'action-runner-'));
+  const runnerTemp = mkdtempSync(join(options.parentDir ?? tmpdir(), 'action-runner-'));
   const outputFile = join(runnerTemp, '_github_output');
   const summaryFile = join(runnerTemp, '_step_summary.md');
   writeFileSync(outputFile, '');

@@ -17,10 +17,18 @@ export interface VerifiedSigner {
  * (inclusion proof and SET) and the TSA timestamp, and that the certificate names `builderId`
  * as SAN and the sandbox issuer. Throws on any failure.
  */
-export function verifyWithSigstore(sandbox: Sandbox, bundle: BundleJson, builderId: string): VerifiedSigner {
+export function verifyWithSigstore(
+  sandbox: Sandbox,
+  bundle: BundleJson,
+  builderId: string
+): VerifiedSigner {
   const trust = toTrustMaterial(TrustedRoot.fromJSON(sandbox.trustedRoot));
   // Two timestamps: Rekor's integrated time and the RFC 3161 one (the sandbox has both).
-  const verifier = new Verifier(trust, { tlogThreshold: 1, ctlogThreshold: 1, timestampThreshold: 2 });
+  const verifier = new Verifier(trust, {
+    tlogThreshold: 1,
+    ctlogThreshold: 1,
+    timestampThreshold: 2
+  });
   const signer = verifier.verify(toSignedEntity(bundleFromJSON(bundle)), {
     subjectAlternativeName: builderId,
     extensions: { issuer: sandbox.urls.oidc }

@@ -7,7 +7,10 @@ export function digestOf(seed: string, algorithm: 'sha256' | 'sha512' = 'sha256'
   return createHash(algorithm).update(seed).digest('hex');
 }
 
-export function makeSubjects(count: number, options: { prefix?: string; algorithm?: 'sha256' | 'sha512' } = {}): Subject[] {
+export function makeSubjects(
+  count: number,
+  options: { prefix?: string; algorithm?: 'sha256' | 'sha512' } = {}
+): Subject[] {
   const algorithm = options.algorithm ?? 'sha256';
   const prefix = options.prefix ?? 'artifact';
   return Array.from({ length: count }, (_, i) => {
@@ -17,7 +20,10 @@ export function makeSubjects(count: number, options: { prefix?: string; algorith
 }
 
 /** `sha256sum`/`sha512sum` output; `binary` uses the `*` marker of `sha256sum -b`. */
-export function sha256sumText(subjects: readonly Subject[], options: { binary?: boolean } = {}): string {
+export function sha256sumText(
+  subjects: readonly Subject[],
+  options: { binary?: boolean } = {}
+): string {
   const marker = options.binary ? '*' : ' ';
   return subjects
     .map((s) => `${s.digest.sha256 ?? s.digest.sha512 ?? ''} ${marker}${s.name}\n`)

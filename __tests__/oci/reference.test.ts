@@ -2,13 +2,9 @@ import { describe, expect, it } from '@jest/globals';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  MAX_IMAGES,
-  parseImageList,
-  parseImageReference,
-  registryBaseUrl
-} from '../../src/publish/oci/reference.js';
-import { dockerConfigCredentials, resolveCredentials } from '../../src/publish/oci/credentials.js';
+import { MAX_IMAGES, parseImageList } from '../../src/publish/oci/image-list.js';
+import { parseImageReference, registryBaseUrl } from '../../src/oci/reference.js';
+import { dockerConfigCredentials, resolveCredentials } from '../../src/oci/credentials.js';
 import { parseBundle } from '../../src/publish/oci/bundle.js';
 import { ProvenanceError } from '../../src/errors.js';
 import { fixture } from './offline-checks.js';

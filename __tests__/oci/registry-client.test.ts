@@ -1,7 +1,7 @@
 // Unit tests of the distribution client's auth, redirect and retry rules with a scripted fetch.
 // The same client is exercised against the real registry in publish.test.ts / faults.test.ts.
 import { describe, expect, it } from '@jest/globals';
-import { RegistryClient, type FetchLike } from '../../src/publish/oci/registry-client.js';
+import { RegistryClient, type FetchLike } from '../../src/oci/registry-client.js';
 import { ProvenanceError } from '../../src/errors.js';
 
 interface Call {
@@ -61,7 +61,7 @@ describe('RegistryClient auth', () => {
         }
       });
     });
-    const client = new RegistryClient(target, creds, { fetch, retry: fast });
+    const client = new RegistryClient(target, creds, { fetch, retry: fast, access: 'pull,push' });
     expect(await client.headManifest(digest)).toEqual({
       mediaType: 'application/vnd.oci.image.index.v1+json',
       digest,

@@ -1,7 +1,8 @@
 // The generator's refusals, end to end: the bundled action (dist/index.js) in a child process,
 // as a runner starts it, against the loopback sandbox. A refusal is a non-zero exit with one
 // `::error::` line naming the problem (no stack trace), and nothing written, logged to Rekor,
-// released, attested or uploaded. Every publisher is switched on so a leak would show.
+// released, attested or uploaded. Every publisher is switched on so a leak would show: release
+// assets, the attestations API, and workflow artifacts (sandboxes start artifact storage).
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startSandbox, type RunDescription, type Sandbox } from '../../sandbox/index.js';
 import { PROJECT_REPOSITORY } from '../../src/identity.js';
@@ -46,7 +47,7 @@ async function withSandbox<T>(
   run: Partial<RunDescription>,
   fn: (sandbox: Sandbox) => Promise<T>
 ): Promise<T> {
-  const sandbox = await startSandbox({ run });
+  const sandbox = await startSandbox({ run, artifacts: true });
   try {
     return await fn(sandbox);
   } finally {
@@ -57,7 +58,6 @@ async function withSandbox<T>(
 describe('token, REST API and environment must agree', () => {
   let sandbox: Sandbox;
   beforeAll(async () => {
-    // Artifact storage on: the workflow-artifact publisher is live, so "no artifact" means something.
     sandbox = await startSandbox({ artifacts: true });
   });
   afterAll(async () => {
@@ -83,7 +83,12 @@ describe('token, REST API and environment must agree', () => {
       inputs: inputsFor(sandbox),
       env: sandbox.runnerEnv({ GITHUB_REF: 'refs/heads/main' })
     });
-    expectRefusal(sandbox, result, 'CONTEXT_MISMATCH', /GITHUB_REF: token says "refs\/tags\/v1\.2\.3"/);
+    expectRefusal(
+      sandbox,
+      result,
+      'CONTEXT_MISMATCH',
+      /GITHUB_REF: token says "refs\/tags\/v1\.2\.3"/
+    );
   });
 
   it('refuses when the REST API reports another head commit for the run', async () => {
@@ -116,7 +121,10 @@ describe('isolation: the token must name one of our reusable workflows', () => {
 
   it('refuses a job_workflow_ref outside our builder workflows: not isolated', async () => {
     await withSandbox(direct, async (sandbox) => {
-      const result = await runActionProcess({ inputs: inputsFor(sandbox), env: sandbox.runnerEnv() });
+      const result = await runActionProcess({
+        inputs: inputsFor(sandbox),
+        env: sandbox.runnerEnv()
+      });
       expectRefusal(
         sandbox,
         result,
@@ -130,8 +138,16 @@ describe('isolation: the token must name one of our reusable workflows', () => {
     await withSandbox(
       { jobWorkflowRef: `${PROJECT_REPOSITORY}/.github/workflows/ci.yml@refs/tags/v1.0.0` },
       async (sandbox) => {
-        const result = await runActionProcess({ inputs: inputsFor(sandbox), env: sandbox.runnerEnv() });
-        expectRefusal(sandbox, result, 'NOT_ISOLATED', /ci\.yml@refs\/tags\/v1\.0\.0", not in one of/);
+        const result = await runActionProcess({
+          inputs: inputsFor(sandbox),
+          env: sandbox.runnerEnv()
+        });
+        expectRefusal(
+          sandbox,
+          result,
+          'NOT_ISOLATED',
+          /ci\.yml@refs\/tags\/v1\.0\.0", not in one of/
+        );
       }
     );
   });
@@ -151,6 +167,10 @@ describe('isolation: the token must name one of our reusable workflows', () => {
       expect(builderId).toBe(`https://github.com/${direct.jobWorkflowRef}`);
       expect(builderId.startsWith(OUR_BUILDER_PREFIX)).toBe(false);
       expect(sandbox.rekorSize()).toBe(1);
+      // The publishers the refusals leave empty are live: a signing run fills them.
+      expect(sandbox.artifacts?.listArtifacts()).toHaveLength(1);
+      expect(sandbox.github.attestations).toHaveLength(1);
+      expect(sandbox.github.assets).toHaveLength(1);
     });
   });
 
@@ -160,7 +180,12 @@ describe('isolation: the token must name one of our reusable workflows', () => {
         inputs: { ...inputsFor(sandbox), isolation: 'none' },
         env: sandbox.runnerEnv()
       });
-      expectRefusal(sandbox, result, 'INPUT_INVALID', /isolation: none is for running the action outside/);
+      expectRefusal(
+        sandbox,
+        result,
+        'INPUT_INVALID',
+        /isolation: none is for running the action outside/
+      );
     });
   });
 });
@@ -168,7 +193,7 @@ describe('isolation: the token must name one of our reusable workflows', () => {
 describe('self-hosted runners', () => {
   let sandbox: Sandbox;
   beforeAll(async () => {
-    sandbox = await startSandbox({ run: { runnerEnvironment: 'self-hosted' } });
+    sandbox = await startSandbox({ run: { runnerEnvironment: 'self-hosted' }, artifacts: true });
   });
   afterAll(async () => {
     await sandbox.close();

@@ -49,6 +49,23 @@ describe('npm attestation lists', () => {
     expect(err.message).toMatch(/attestations\[0\]/);
   });
 
+  it('refuses a list entry that is not an in-toto DSSE envelope before any cryptography', async () => {
+    const list = fixtureJSON<{
+      attestations: { bundle: { dsseEnvelope: { payloadType: string } } }[];
+    }>('npm-v02.tgz.json');
+    list.attestations[1]!.bundle.dsseEnvelope.payloadType = 'application/vnd.in-toto+jsonA';
+    const err = await rejection(() =>
+      verifyProvenanceFile(Buffer.from(JSON.stringify(list)), {
+        trustMaterial: publicGoodTrust(),
+        publicKeys: npmKeys()
+      })
+    );
+    expect(err.code).toBe('FORMAT_INVALID');
+    expect(err.message).toBe(
+      'provenance: attestations[1] DSSE payloadType: expected application/vnd.in-toto+json, found "application/vnd.in-toto+jsonA"'
+    );
+  });
+
   it('rejects a list whose unsigned predicateType label disagrees with the signed statement', async () => {
     const list = fixtureJSON<{ attestations: { predicateType: string }[] }>('npm-v02.tgz.json');
     list.attestations[1]!.predicateType = 'https://slsa.dev/provenance/v9';

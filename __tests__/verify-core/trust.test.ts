@@ -60,6 +60,24 @@ describe('trust material', () => {
     );
   });
 
+  it('reads the trusted root inside a ClientTrustConfig (sigstore-python --trust-config)', async () => {
+    // tsa/trust_config.json: staging Fulcio/Rekor/CT plus a local test TSA, and a signing config.
+    const root = await loadTrustedRoot({ trustedRootPath: fixturePath('tsa/trust_config.json') });
+    expect(root.tlogs.map((t) => t.baseUrl)).toEqual(['https://rekor.sigstage.dev']);
+    expect(root.timestampAuthorities).toHaveLength(1);
+    const config = fixtureJSON<Record<string, unknown>>('tsa/trust_config.json');
+    const empty = await rejection(() =>
+      parseTrustedRoot({ ...config, trustedRoot: undefined }, 'config.json')
+    );
+    expect(empty.message).toBe(
+      'config.json: expected a trustedRoot object inside the client trust config, found none'
+    );
+    const inner = await rejection(() =>
+      parseTrustedRoot({ ...config, trustedRoot: { mediaType: 'bad-media-type' } }, 'config.json')
+    );
+    expect(inner.message).toMatch(/^config\.json \(trustedRoot\): expected mediaType/);
+  });
+
   it('rejects a root whose log key has no validity start (instead of trusting it since 1970)', async () => {
     const root = fixtureJSON<{ tlogs: { publicKey: { validFor?: unknown } }[] }>(
       'staging-trusted-root.json'

@@ -2,9 +2,10 @@ import { describe, expect, it } from '@jest/globals';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { credentialsFor } from '../../src/verify/cli/oci/docker-config.js';
-import { parseImageReference, registryBaseUrl } from '../../src/verify/cli/oci/image-ref.js';
-import { parseChallenge } from '../../src/verify/cli/oci/www-authenticate.js';
+import { dockerConfigCredentials as credentialsFor } from '../../src/oci/credentials.js';
+import { registryBaseUrl } from '../../src/oci/reference.js';
+import { parseChallenge } from '../../src/oci/www-authenticate.js';
+import { parseImageReference } from '../../src/verify/cli/oci/image-ref.js';
 
 const DIGEST = `sha256:${'a'.repeat(64)}`;
 
@@ -94,7 +95,8 @@ describe('parseChallenge', () => {
 
 describe('RegistryClient token realm', () => {
   it('refuses a plain-http token realm for an https registry (credentials would leak)', async () => {
-    const { RegistryClient } = await import('../../src/verify/cli/oci/registry-client.js');
+    const { RegistryClient } = await import('../../src/oci/registry-client.js');
+    const { verifierWording } = await import('../../src/verify/cli/oci/registry-wording.js');
     const requests: string[] = [];
     const fakeFetch: typeof fetch = async (input) => {
       requests.push(String(input));
@@ -103,12 +105,11 @@ describe('RegistryClient token realm', () => {
         headers: { 'www-authenticate': 'Bearer realm="http://evil.example/token",service="x"' }
       });
     };
-    const client = new RegistryClient({
-      baseUrl: 'https://ghcr.io',
-      repository: 'acme/app',
-      credentials: { username: 'u', password: 'p' },
-      fetch: fakeFetch
-    });
+    const client = new RegistryClient(
+      { apiHost: 'ghcr.io', repository: 'acme/app' },
+      { username: 'u', password: 'p' },
+      { fetch: fakeFetch, wording: verifierWording }
+    );
     await expect(client.manifest('latest')).rejects.toThrow(
       'registry https://ghcr.io: token realm: expected an https URL, found http://evil.example/token'
     );

@@ -216,11 +216,58 @@ describe('BYOB delegator v2.1.0', () => {
     );
   });
 
+  // The TRW lives in its own repository with its own releases: only the delegator's ref is
+  // bound to slsa-github-generator's releases. Same real evidence, builder ref edited.
+  function withBuilderRef(ref: string) {
+    const evidence = evidenceFromFixture(fixture);
+    return { ...evidence, provenance: { ...evidence.provenance, builderId: `${TRW}@${ref}` } };
+  }
+  const named = () =>
+    policy({
+      builderId: TRW,
+      artifacts: [artifact],
+      sourceRef: { kind: 'versioned-tag', version: 'v14.0' }
+    });
+
+  it("accepts the named builder at its own release, different from the delegator's", () => {
+    expect(evaluatePolicy(withBuilderRef('refs/tags/v3.0.0'), named()).builderId).toBe(
+      `${TRW}@refs/tags/v3.0.0`
+    );
+  });
+
+  it('rejects the named builder at a branch or commit, even when named without a ref', () => {
+    for (const ref of ['refs/heads/main', 'a'.repeat(40)]) {
+      expect(() => evaluatePolicy(withBuilderRef(ref), named())).toThrow(
+        `predicate builder ${TRW} ref: expected a release tag refs/tags/vX.Y.Z, found ${ref} (a BYOB builder is trusted only at a release)`
+      );
+    }
+  });
+
   it('fails for another builder id', () => {
     const other =
       'https://github.com/slsa-framework/slsa-github-generator/.github/workflows/builder_maven_slsa3.yml';
     expect(failure(fixture, policy({ builderId: other, artifacts: [artifact] }))).toBe(
       `builder: expected ${other}, found ${TRW}@refs/tags/v2.1.0`
+    );
+  });
+});
+
+describe('BYOB delegator signed at a branch (slsa-verifier gha_delegator/v1.9.0)', () => {
+  const TRW =
+    'https://github.com/slsa-framework/example-trw/.github/workflows/builder_high-perms_slsa3.yml';
+  it('is rejected even with the builder named: the delegator must be at a release', () => {
+    // slsa-verifier accepts this file only with SLSA_VERIFIER_TESTING set; in production it is
+    // ErrorInvalidRef. The builder ref (v1.9.0) is a release, so only the delegator check stops it.
+    const message = failure(
+      'delegator-v1.9.0-at-main-push-v14.build.slsa',
+      policy({
+        builderId: TRW,
+        artifacts: [],
+        sourceRef: { kind: 'versioned-tag', version: 'v14' }
+      })
+    );
+    expect(message).toBe(
+      'BYOB delegator https://github.com/slsa-framework/slsa-github-generator/.github/workflows/delegator_generic_slsa3.yml ref: expected a release tag refs/tags/vX.Y.Z, found refs/heads/main'
     );
   });
 });

@@ -10,6 +10,7 @@ export interface PeerResult {
   runs: number;
   /** One attestation in a fresh process: spawn → exit. */
   processWallMs: number;
+  processCpuMs: number;
   /** Process start until @actions/attest and nock are loaded. */
   loadMs: number;
   /** attestProvenance in a warm process (after one warm-up call in the same process). */
@@ -52,6 +53,7 @@ export async function benchPeer(
       subjects: size,
       runs: options.runs,
       processWallMs: median(fresh.map((f) => f.run.wallMs)),
+      processCpuMs: median(fresh.map((f) => f.run.cpuMs)),
       loadMs: median(fresh.map((f) => f.output.loadedMs)),
       warmCallMs: median(warm.output.callMs.slice(1)),
       peakRssBytes: median(fresh.map((f) => f.run.peakRssBytes))

@@ -13,6 +13,7 @@ export interface ProvenanceResult {
   bundles: number;
   runs: number;
   wallMs: number;
+  cpuMs: number;
   peakRssBytes: number;
   firstLineMs: number;
   perSubjectMs: number;
@@ -41,13 +42,21 @@ export async function runProvenanceStep(
     inputs: actionInputs(sandbox, subjectsFile)
   });
   const signed = /Signed (\d+) bundle/.exec(run.stdout);
-  if (!signed) throw new Error(`no "Signed N bundles" line in the action's output:\n${run.stdout.slice(-1500)}`);
+  if (!signed)
+    throw new Error(
+      `no "Signed N bundles" line in the action's output:\n${run.stdout.slice(-1500)}`
+    );
   return { ...run, bundles: Number(signed[1]) };
 }
 
 export async function benchProvenance(
   sandbox: Sandbox,
-  options: { entry: string; sizes: number[]; runs: (size: number) => number; log: (s: string) => void }
+  options: {
+    entry: string;
+    sizes: number[];
+    runs: (size: number) => number;
+    log: (s: string) => void;
+  }
 ): Promise<ProvenanceResult[]> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-subjects-'));
   const results: ProvenanceResult[] = [];
@@ -57,7 +66,8 @@ export async function benchProvenance(
     const runs = options.runs(size);
     await runProvenanceStep(sandbox, options.entry, file); // warm-up (page cache, sandbox JIT)
     const measured = [];
-    for (let i = 0; i < runs; i++) measured.push(await runProvenanceStep(sandbox, options.entry, file));
+    for (let i = 0; i < runs; i++)
+      measured.push(await runProvenanceStep(sandbox, options.entry, file));
     const wallMs = median(measured.map((r) => r.wallMs));
     const bundles = measured[0]!.bundles;
     const result: ProvenanceResult = {
@@ -65,13 +75,14 @@ export async function benchProvenance(
       bundles,
       runs,
       wallMs,
+      cpuMs: median(measured.map((r) => r.cpuMs)),
       peakRssBytes: median(measured.map((r) => r.peakRssBytes)),
       firstLineMs: median(measured.map((r) => r.firstLineMs)),
       perSubjectMs: wallMs / size,
       perBundleMs: wallMs / bundles
     };
     options.log(
-      `  provenance ${size} subjects: ${wallMs.toFixed(0)} ms, ${bundles} bundle(s), peak RSS ${(result.peakRssBytes / 2 ** 20).toFixed(0)} MB`
+      `  provenance ${size} subjects: ${wallMs.toFixed(0)} ms (CPU ${result.cpuMs.toFixed(0)} ms), ${bundles} bundle(s), peak RSS ${(result.peakRssBytes / 2 ** 20).toFixed(0)} MB`
     );
     results.push(result);
   }

@@ -94,7 +94,7 @@ async function verifyArtifactCommand(argv, out = report/* processOutput */.Xi) {
         if (provenancePath === undefined)
             throw new errors/* ProvenanceError */.CG('INPUT_INVALID', `${COMMAND}: --provenance-path is required`);
         // The Sigstore libraries load only once a verification really runs (not for --help).
-        const { loadTrust, readProvenanceFile, verifyEnvelopes } = await Promise.all(/* import() */[__webpack_require__.e(323), __webpack_require__.e(431), __webpack_require__.e(23)]).then(__webpack_require__.bind(__webpack_require__, 4023));
+        const { loadTrust, readProvenanceFile, verifyEnvelopes } = await Promise.all(/* import() */[__webpack_require__.e(323), __webpack_require__.e(592), __webpack_require__.e(23)]).then(__webpack_require__.bind(__webpack_require__, 4023));
         const artifacts = await Promise.all(args.positionals.map(resolveArtifact));
         const policy = (0,policy_flags/* readPolicy */.T)(args, COMMAND, artifacts);
         const [bytes, trust] = await Promise.all([

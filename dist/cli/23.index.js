@@ -20,6 +20,8 @@ __webpack_require__.d(__webpack_exports__, {
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/types.ts
+var types = __webpack_require__(8522);
 // EXTERNAL MODULE: ./src/verify/trust/trust-material.ts
 var trust_material = __webpack_require__(2914);
 ;// CONCATENATED MODULE: ./src/verify/core/dsse-envelope.ts
@@ -100,7 +102,15 @@ function rejectLegacyDsse(json, trustMaterial, origin) {
     catch {
         signatureOk = false;
     }
-    const chainOk = chainsToTrustedCA(leaf, trustMaterial);
+    let chainOk = false;
+    try {
+        chainOk = chainsToTrustedCA(leaf, trustMaterial);
+    }
+    catch {
+        // @sigstore/core reads fields lazily: a certificate missing its validity throws a TypeError
+        // here. Not trusted, and the verdict is rejection either way.
+        chainOk = false;
+    }
     const observed = `DSSE signature ${signatureOk ? 'valid' : 'INVALID'}, certificate chain ${chainOk ? 'valid' : 'NOT trusted'}`;
     throw new errors/* ProvenanceError */.CG('VERIFY_FAILED', `${origin}: ${MISSING_TLOG_REASON} (offline checks: ${observed})`);
 }
@@ -136,9 +146,10 @@ function chainFrom(leaf, chain, at) {
 
 // EXTERNAL MODULE: ./src/verify/core/parse-bundle.ts
 var parse_bundle = __webpack_require__(579);
-// EXTERNAL MODULE: ./src/verify/core/verify-sigstore-bundle.ts + 1 modules
-var verify_sigstore_bundle = __webpack_require__(5689);
+// EXTERNAL MODULE: ./src/verify/core/verify-sigstore-bundle.ts + 2 modules
+var verify_sigstore_bundle = __webpack_require__(7786);
 ;// CONCATENATED MODULE: ./src/verify/core/verify-file.ts
+
 
 
 
@@ -166,6 +177,13 @@ async function verifyProvenanceFile(bytes, options) {
                 throw new errors/* ProvenanceError */.CG('FORMAT_INVALID', `${origin}: attestations[${i}] has no bundle`);
             if (predicateType !== undefined && typeof predicateType !== 'string') {
                 throw new errors/* ProvenanceError */.CG('FORMAT_INVALID', `${origin}: attestations[${i}].predicateType must be a string`);
+            }
+            // npm's attestation lists carry in-toto statements only; anything else is refused
+            // before any cryptography (as slsa-verifier does).
+            const payloadType = bundle
+                ?.dsseEnvelope?.payloadType;
+            if (payloadType !== undefined && payloadType !== types/* INTOTO_PAYLOAD_TYPE */.w9) {
+                throw new errors/* ProvenanceError */.CG('FORMAT_INVALID', `${origin}: attestations[${i}] DSSE payloadType: expected ${types/* INTOTO_PAYLOAD_TYPE */.w9}, found ${JSON.stringify(payloadType).slice(0, 80)}`);
             }
             items.push({
                 json: bundle,

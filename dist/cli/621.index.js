@@ -35,7 +35,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
 /* harmony import */ var _core_artifact_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4975);
 /* harmony import */ var _core_parse_bundle_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(579);
-/* harmony import */ var _core_verify_sigstore_bundle_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5689);
+/* harmony import */ var _core_verify_sigstore_bundle_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7786);
 /* harmony import */ var _trust_index_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9321);
 // `verify-bundle`: the sigstore-conformance client protocol.
 //   verify-bundle --bundle B (--certificate-identity I --certificate-oidc-issuer U | --key K)

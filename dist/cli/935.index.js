@@ -60,8 +60,10 @@ function isSupportedAlgorithm(value) {
 // Tenant strings (subject names, refs, inputs, image names) are shown to people in logs and
 // in the job summary. They must never act there: no workflow commands (`::set-output::`,
 // `::add-mask::`…), no terminal escapes, no markdown or HTML.
+// C0/C1 controls (ESC starts terminal escapes), bidi controls, and U+2028/U+2029 (line breaks
+// to some viewers): the same set src/subjects/name.ts refuses in subject names.
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL_OR_BIDI = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const CONTROL_OR_BIDI = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
 function escapeCodePoint(ch) {
     const code = ch.codePointAt(0) ?? 0;
     return code <= 0xff

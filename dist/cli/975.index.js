@@ -325,10 +325,11 @@ function checkDelegatedBuilder(delegator, provenance, wanted) {
         throw mismatch('provenance signed by a BYOB delegator', `an SLSA v1 predicate with buildType ${BUILD_TYPE_BYOB_DELEGATOR}`, `${provenance.predicateType} with buildType ${provenance.buildType}`);
     }
     const claimed = parseBuilderId(provenance.builderId);
-    // The delegator records the builder at the delegator's own release; a different ref means
-    // the claim was not written by this delegator run.
-    if (claimed.ref !== delegator.ref) {
-        throw mismatch('predicate builder id ref', `${delegator.ref} (the delegator's ref)`, claimed.ref ?? 'no ref');
+    // The builder (a trusted reusable workflow, TRW) is versioned in its own repository, so its
+    // ref need not equal the delegator's; like slsa-verifier, it must be a release tag. A TRW
+    // at a branch could be any commit of it.
+    if (!isReleaseTag(claimed.ref)) {
+        throw mismatch(`predicate builder ${claimed.name} ref`, RELEASE_TAG_HINT, claimed.ref ?? 'no ref', 'a BYOB builder is trusted only at a release');
     }
     if (wanted === undefined) {
         throw mismatch('--builder-id', `the builder you trust (provenance from ${BYOB_DELEGATORS.join(' / ')} names its builder in the predicate)`, `none given; the predicate names ${provenance.builderId}`);
@@ -508,6 +509,10 @@ function evaluatePolicy(evidence, policy) {
     const signerIdentity = identity.subjectAlternativeName;
     if (signerIdentity === undefined)
         throw mismatch('signing certificate', 'a workflow identity (SAN)', 'none');
+    // A workflow identity is a URI SAN; an email or otherName never names a builder.
+    if (identity.subjectAlternativeNameKind !== undefined &&
+        identity.subjectAlternativeNameKind !== 'uri')
+        throw mismatch('signing certificate', 'a workflow identity (URI SAN)', `${identity.subjectAlternativeNameKind} SAN ${JSON.stringify(signerIdentity)}`);
     const builderId = checkBuilder(signerIdentity, provenance, policy.builderId);
     const sourceUri = checkSource(identity.extensions, provenance, policy.sourceUri);
     const sourceRef = checkSourceRef(identity.extensions, provenance, policy.sourceRef);
@@ -806,9 +811,16 @@ function parseStatementPayload(payloadType, payload) {
     if (payloadType !== types/* INTOTO_PAYLOAD_TYPE */.w9) {
         throw new errors/* ProvenanceError */.CG('FORMAT_INVALID', `DSSE payloadType: expected ${types/* INTOTO_PAYLOAD_TYPE */.w9}, found ${JSON.stringify(payloadType)}`);
     }
-    const text = typeof payload === 'string'
-        ? payload
-        : new TextDecoder('utf-8', { fatal: true }).decode(payload);
+    let text;
+    try {
+        text =
+            typeof payload === 'string'
+                ? payload
+                : new TextDecoder('utf-8', { fatal: true }).decode(payload);
+    }
+    catch {
+        throw new errors/* ProvenanceError */.CG('FORMAT_INVALID', 'statement: expected UTF-8 JSON, found invalid UTF-8 bytes');
+    }
     if (text.length > MAX_PAYLOAD_BYTES) {
         throw new errors/* ProvenanceError */.CG('FORMAT_INVALID', `statement is ${text.length} bytes; the limit is ${MAX_PAYLOAD_BYTES}`);
     }

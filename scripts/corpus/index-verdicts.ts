@@ -12,10 +12,20 @@ import { verifyImageCommand } from '../../src/verify/cli/verify-image.js';
 import type { Output } from '../../src/verify/cli/report.js';
 import { createHash } from 'node:crypto';
 import { verifyBundleCommand } from '../../src/verify/cli/verify-bundle.js';
+import { verifyProvenanceFile } from '../../src/verify/core/index.js';
+import {
+  buildTrustMaterial,
+  embeddedNpmRegistryKeys,
+  publicGoodTrustedRoot
+} from '../../src/verify/trust/index.js';
+import { describeError } from '../../src/errors.js';
 import { IDENTITY_CASES, type IdentityCase } from './identity-policies.js';
 import { hasVerdict, parseIndex, type IndexRow } from './index-parser.js';
 import { serveOciLayout } from './oci-layout-registry.js';
 import {
+  isCryptoOnlyRow,
+  isNpmPackagePolicyRow,
+  NPM_POLICY_NOT_SUPPORTED,
   MISSING_TLOG,
   planSlsaVerifierRow,
   type Expectation,
@@ -52,9 +62,9 @@ function capture(): Output & { lines: string[] } {
   };
 }
 
-function judge(expect: Expectation, code: number, lines: string[]): boolean {
+function judge(expect: Expectation, code: number, lines: string[], corpus: string): boolean {
   if (expect.pass) return code === 0;
-  const failure = lines.find((l) => l.startsWith('FAILED: ')) ?? '';
+  const failure = withoutPaths(lines.find((l) => l.startsWith('FAILED: ')) ?? '', corpus);
   return code === 1 && expect.reason.test(failure);
 }
 
@@ -98,7 +108,7 @@ async function runCase(
   );
   report(
     tally,
-    judge(policyCase.expect, code, out.lines),
+    judge(policyCase.expect, code, out.lines, corpus),
     `${row.localFile} [${policyCase.label}] expect=${policyCase.expect.pass ? 'PASS' : `FAIL ${policyCase.expect.reason.source}`}`,
     code,
     out.lines
@@ -164,7 +174,39 @@ async function runIdentityCase(
     count(tally.skipped, `${row.section}: artifact neither stored nor listed`);
     return;
   }
-  const argv = ['--bundle', join(corpus, entry.file)];
+  if (entry.jsonLines) {
+    const lines = readFileSync(join(corpus, entry.file), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim());
+    const dir = mkdtempSync(join(tmpdir(), 'jsonl-'));
+    for (const [i, line] of lines.entries()) {
+      const file = join(dir, `line-${i + 1}.sigstore.json`);
+      writeFileSync(file, line);
+      await runBundle(
+        corpus,
+        row,
+        { ...entry, jsonLines: false },
+        file,
+        artifact,
+        tally,
+        ` line ${i + 1}/${lines.length}`
+      );
+    }
+    return;
+  }
+  await runBundle(corpus, row, entry, join(corpus, entry.file), artifact, tally, '');
+}
+
+async function runBundle(
+  corpus: string,
+  row: IndexRow,
+  entry: IdentityCase,
+  bundlePath: string,
+  artifact: string,
+  tally: Tally,
+  part: string
+): Promise<void> {
+  const argv = ['--bundle', bundlePath];
   if (entry.identity)
     argv.push(
       '--certificate-identity',
@@ -176,29 +218,54 @@ async function runIdentityCase(
   if (entry.root)
     argv.push(
       '--trusted-root',
-      entry.rootInTrustConfig
-        ? trustedRootFromTrustConfig(join(corpus, entry.root))
+      entry.extraTimestampAuthority
+        ? rootWithTimestampAuthority(
+            join(corpus, entry.root),
+            join(corpus, entry.extraTimestampAuthority)
+          )
         : join(corpus, entry.root)
     );
   const lines: string[] = [];
   const code = await verifyBundleCommand([...argv, artifact], (line) => void lines.push(line));
-  const failure = lines.find((l) => l.startsWith('FAILED')) ?? lines.join(' ');
+  const failure = withoutPaths(
+    lines.find((l) => l.startsWith('FAILED')) ?? lines.join(' '),
+    corpus
+  );
   const ok = entry.expect.pass ? code === 0 : code !== 0 && entry.expect.reason.test(failure);
   report(
     tally,
     ok,
-    `${row.localFile} [verify-bundle ${entry.identity?.san ?? entry.key}] expect=${entry.expect.pass ? 'PASS' : `FAIL ${entry.expect.reason.source}`}`,
+    `${row.localFile}${part} [verify-bundle ${entry.identity?.san ?? entry.key}] expect=${entry.expect.pass ? 'PASS' : `FAIL ${entry.expect.reason.source}`}`,
     code,
     lines
   );
 }
 
-/** Writes the trustedRoot of a ClientTrustConfig to a temporary file, for --trusted-root. */
-function trustedRootFromTrustConfig(path: string): string {
-  const config = JSON.parse(readFileSync(path, 'utf8')) as { trustedRoot?: unknown };
-  const out = join(mkdtempSync(join(tmpdir(), 'trust-config-')), 'trusted_root.json');
-  writeFileSync(out, JSON.stringify(config.trustedRoot));
+/**
+ * Writes a copy of a trusted root with one more timestamp authority (a CertificateAuthority
+ * JSON such as sigstore-python's tsa/ca.json) to a temporary file, for --trusted-root: the
+ * trust an upstream test fixture builds in code.
+ */
+function rootWithTimestampAuthority(rootPath: string, authorityPath: string): string {
+  const root = JSON.parse(readFileSync(rootPath, 'utf8')) as { timestampAuthorities?: unknown[] };
+  const authority: unknown = JSON.parse(readFileSync(authorityPath, 'utf8'));
+  const out = join(mkdtempSync(join(tmpdir(), 'trusted-root-')), 'trusted_root.json');
+  writeFileSync(
+    out,
+    JSON.stringify({
+      ...root,
+      timestampAuthorities: [...(root.timestampAuthorities ?? []), authority]
+    })
+  );
   return out;
+}
+
+/** A failure message with the corpus paths removed, so a reason never matches a file name. */
+function withoutPaths(message: string, corpus: string): string {
+  return message
+    .split(corpus)
+    .map((part, i) => (i === 0 ? part : part.replace(/^\S*/, '<file>')))
+    .join('');
 }
 
 /**
@@ -228,6 +295,41 @@ function ownSubjectDigest(path: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * A fixture with no policy of its own ("crypto only"): the core verifies every envelope in the
+ * file against the embedded public-good root (and npm's registry keys for npm publish
+ * attestations); nothing may be skipped.
+ */
+async function runCryptoOnly(
+  corpus: string,
+  row: IndexRow,
+  tally: Tally,
+  label: string
+): Promise<void> {
+  const lines: string[] = [];
+  let code = 0;
+  try {
+    const result = await verifyProvenanceFile(readFileSync(join(corpus, row.localFile)), {
+      trustMaterial: buildTrustMaterial(publicGoodTrustedRoot(), {
+        publicKeys: embeddedNpmRegistryKeys()
+      }),
+      origin: row.localFile
+    });
+    if (result.skipped.length > 0) {
+      code = 1;
+      lines.push(`FAILED: skipped ${result.skipped.map((s) => s.reason).join('; ')}`);
+    } else {
+      lines.push(
+        `PASSED: ${result.verified.map((v) => `${v.format} (${v.signer.kind === 'certificate' ? v.signer.identity.subjectAlternativeName : `key ${v.signer.keyId ?? ''}`})`).join(', ')}`
+      );
+    }
+  } catch (e) {
+    code = 1;
+    lines.push(`FAILED: ${describeError(e)}`);
+  }
+  report(tally, code === 0, `${row.localFile} [${label}] expect=PASS`, code, lines);
 }
 
 /** The cosign-signed container (OCI layout) through verify-image against a loopback registry. */
@@ -304,7 +406,7 @@ async function runContainerLayout(corpus: string, tally: Tally): Promise<void> {
       });
       report(
         tally,
-        judge(policyCase.expect, code, out.lines),
+        judge(policyCase.expect, code, out.lines, corpus),
         `${CONTAINER_LAYOUT} (verify-image) [${policyCase.label}]`,
         code,
         out.lines
@@ -344,6 +446,15 @@ export async function main(): Promise<number> {
       else await runIdentityCase(corpus, row, identityCase, artifacts, tally);
       continue;
     }
+    if (isCryptoOnlyRow(row)) {
+      await runCryptoOnly(corpus, row, tally, 'crypto only');
+      continue;
+    }
+    if (isNpmPackagePolicyRow(row)) {
+      await runCryptoOnly(corpus, row, tally, 'crypto only; npm package policy not run');
+      count(tally.skipped, NPM_POLICY_NOT_SUPPORTED);
+      continue;
+    }
     const plan = planSlsaVerifierRow(row);
     if (typeof plan === 'string') count(tally.skipped, plan);
     else await runRow(corpus, row, plan, artifacts, tally);
@@ -351,10 +462,16 @@ export async function main(): Promise<number> {
   if (!filter || CONTAINER_LAYOUT.includes(filter)) await runContainerLayout(corpus, tally);
   process.stdout.write(`\nINDEX rows with a verdict: ${rows.length}\n`);
   process.stdout.write(
-    '  (rows marked NEEDS ONLINE REKOR are expected to be REJECTED offline, for the missing transparency-log evidence; a VALID there means "valid only with online Rekor")\n'
+    [
+      '  (rows marked NEEDS ONLINE REKOR are expected to be REJECTED offline, for the missing transparency-log evidence; a VALID there means "valid only with online Rekor")',
+      '  (gha_delegator v1.9.0: signed by the delegator at refs/heads/main, VALID in slsa-verifier only with SLSA_VERIFIER_TESTING; expected: its production verdict, InvalidRef)',
+      ''
+    ].join('\n')
   );
-  for (const [reason, n] of tally.skipped)
-    process.stdout.write(`  not run here (${n}): ${reason}\n`);
+  for (const [reason, n] of tally.skipped) {
+    const elsewhere = /^(sigstore-conformance|OCI image layout):/.test(reason);
+    process.stdout.write(`  ${elsewhere ? 'run elsewhere' : 'not run here'} (${n}): ${reason}\n`);
+  }
   process.stdout.write(`${tally.passed} passed, ${tally.failed} failed\n`);
   return tally.failed === 0 ? 0 : 1;
 }

@@ -10,6 +10,8 @@ export interface FuzzTarget {
   run(input: unknown): void;
   /** Errors that mean "input rejected properly" (default: any ProvenanceError). */
   expected(error: unknown): boolean;
+  /** For parsers behind an async edge (a registry client): awaited instead of `run`. */
+  runAsync?: (input: unknown) => Promise<void>;
 }
 
 /** Thrown by a target when a result breaks an invariant; never an expected error. */
@@ -27,6 +29,24 @@ export function fuzzTarget<T>(
     name,
     arbitrary: arbitrary as Arbitrary<unknown>,
     run: run as (input: unknown) => void,
+    expected
+  };
+}
+
+/** A target whose code under test is async; the runner awaits each input in turn. */
+export function asyncFuzzTarget<T>(
+  name: string,
+  arbitrary: Arbitrary<T>,
+  run: (input: T) => Promise<void>,
+  expected: (error: unknown) => boolean = isProvenanceError
+): FuzzTarget {
+  return {
+    name,
+    arbitrary: arbitrary as Arbitrary<unknown>,
+    run: () => {
+      throw new InvariantViolation(`${name} is async: use runAsync`);
+    },
+    runAsync: run as (input: unknown) => Promise<void>,
     expected
   };
 }

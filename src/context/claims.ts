@@ -28,9 +28,16 @@ export interface GitHubClaims {
   run_id: string;
   run_attempt: string;
   runner_environment: 'github-hosted' | 'self-hosted';
+  /**
+   * Decides which Sigstore instance may sign: a private or internal repository's name must
+   * not reach the public Rekor log. Optional because older GHES tokens lack it.
+   */
+  repository_visibility?: 'public' | 'private' | 'internal';
 }
 
-type StringClaim = Exclude<keyof GitHubClaims, 'iss' | 'iat'>;
+type StringClaim = Exclude<keyof GitHubClaims, 'iss' | 'iat' | 'repository_visibility'>;
+
+const VISIBILITIES: readonly string[] = ['public', 'private', 'internal'];
 
 const STRING_CLAIMS: Record<StringClaim, { shape: string; test: (v: string) => boolean }> = {
   repository: { shape: 'owner/name', test: isRepositoryName },
@@ -73,8 +80,23 @@ export function parseGitHubClaims(payload: Record<string, unknown>): GitHubClaim
     else if (!rule.test(value))
       problems.push(`${name} must be ${rule.shape}, found ${quote(value)}`);
   }
+  const visibility = payload.repository_visibility;
+  if (
+    visibility !== undefined &&
+    (typeof visibility !== 'string' || !VISIBILITIES.includes(visibility))
+  )
+    problems.push(
+      `repository_visibility must be "public", "private" or "internal", found ${quote(visibility)}`
+    );
   if (problems.length > 0)
     throw new ProvenanceError('OIDC_INVALID', `OIDC token claims: ${problems.join('; ')}`);
   const picked = Object.fromEntries(REQUIRED_CLAIMS.map((name) => [name, payload[name]]));
-  return { iss: String(payload.iss), iat: Number(payload.iat), ...picked } as GitHubClaims;
+  return {
+    // Checked in oidc.ts before this runs; kept type-safe here for any other caller (a JSON
+    // object with its own `toString` key would make String()/Number() throw).
+    iss: typeof payload.iss === 'string' ? payload.iss : '',
+    iat: typeof payload.iat === 'number' ? payload.iat : NaN,
+    ...picked,
+    ...(visibility !== undefined ? { repository_visibility: visibility } : {})
+  } as GitHubClaims;
 }

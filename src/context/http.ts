@@ -1,5 +1,7 @@
 // One GET with a per-attempt timeout and bounded retries. Used for the OIDC discovery/JWKS
-// documents and the REST run lookup: the two network edges of the context stage.
+// documents and the REST run lookup: the two network edges of the context stage. When to retry
+// and how long to wait is the shared policy in src/http/retry.ts.
+import { isRetryableStatus, retryAfterMs, withRetries, type RetryPolicy } from '../http/retry.js';
 
 export interface HttpGetOptions {
   headers?: Record<string, string>;
@@ -9,6 +11,8 @@ export interface HttpGetOptions {
   maxAttempts?: number;
   /** Upper bound for any single wait (also caps Retry-After). */
   maxDelayMs?: number;
+  /** No new attempt starts once this much time (waits included) would be spent. */
+  maxTotalMs?: number;
   /** Responses larger than this are refused: none of our documents is big. */
   maxBodyBytes?: number;
   fetchImpl?: typeof fetch;
@@ -35,53 +39,50 @@ const DEFAULTS = {
   timeoutMs: 10_000,
   maxAttempts: 4,
   maxDelayMs: 30_000,
+  maxTotalMs: 120_000,
   maxBodyBytes: 1024 * 1024
 };
 
-function isRetryableStatus(status: number): boolean {
-  return status === 429 || status >= 500;
-}
-
-/** Retry-After in seconds or as an HTTP date; undefined when absent or unreadable. */
-export function retryAfterMs(header: string | null, now = Date.now()): number | undefined {
-  if (!header) return undefined;
-  const trimmed = header.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
-  const at = Date.parse(trimmed);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
-}
-
-const realSleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+export { retryAfterMs } from '../http/retry.js';
 
 export async function getWithRetry(url: string, options: HttpGetOptions = {}): Promise<HttpResult> {
-  const timeoutMs = options.timeoutMs ?? DEFAULTS.timeoutMs;
-  const maxAttempts = Math.max(1, options.maxAttempts ?? DEFAULTS.maxAttempts);
-  const maxDelayMs = options.maxDelayMs ?? DEFAULTS.maxDelayMs;
+  const policy: RetryPolicy = {
+    attempts: Math.max(1, options.maxAttempts ?? DEFAULTS.maxAttempts),
+    baseDelayMs: 500,
+    maxDelayMs: options.maxDelayMs ?? DEFAULTS.maxDelayMs,
+    budgetMs: options.maxTotalMs ?? DEFAULTS.maxTotalMs,
+    timeoutMs: options.timeoutMs ?? DEFAULTS.timeoutMs
+  };
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULTS.maxBodyBytes;
   const doFetch = options.fetchImpl ?? fetch;
-  const sleep = options.sleep ?? realSleep;
 
-  let lastFailure = 'no attempt made';
-  for (let attempt = 1; attempt <= maxAttempts; attempt++) {
-    let wait = Math.min(maxDelayMs, 500 * 2 ** (attempt - 1));
-    try {
-      const response = await doFetch(url, {
-        headers: options.headers,
-        signal: AbortSignal.timeout(timeoutMs),
-        redirect: 'follow'
-      });
-      const body = await readBounded(response, maxBodyBytes);
-      if (!isRetryableStatus(response.status)) return { status: response.status, body };
-      lastFailure = `HTTP ${response.status}`;
-      const hinted = retryAfterMs(response.headers.get('retry-after'));
-      if (hinted !== undefined) wait = Math.min(maxDelayMs, hinted);
-    } catch (e) {
-      if (e instanceof ResponseTooLargeError) throw e;
-      lastFailure = describeFetchFailure(e, timeoutMs);
-    }
-    if (attempt < maxAttempts) await sleep(wait);
-  }
-  throw new HttpUnavailableError(`${lastFailure} after ${maxAttempts} attempts`, maxAttempts);
+  const result = await withRetries<HttpResult>(
+    policy,
+    async () => {
+      try {
+        const response = await doFetch(url, {
+          headers: options.headers,
+          signal: AbortSignal.timeout(policy.timeoutMs),
+          redirect: 'follow'
+        });
+        const body = await readBounded(response, maxBodyBytes);
+        if (!isRetryableStatus(response.status)) return { done: { status: response.status, body } };
+        return {
+          retry: `HTTP ${response.status}`,
+          retryAfterMs: retryAfterMs(response.headers.get('retry-after'))
+        };
+      } catch (e) {
+        if (e instanceof ResponseTooLargeError) throw e;
+        return { retry: describeFetchFailure(e, policy.timeoutMs) };
+      }
+    },
+    options.sleep
+  );
+  if (result.ok) return result.value;
+  throw new HttpUnavailableError(
+    `${result.problem} after ${result.attempts} attempts`,
+    result.attempts
+  );
 }
 
 export class ResponseTooLargeError extends Error {

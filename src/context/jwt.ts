@@ -104,7 +104,15 @@ function signatureValid(jwt: DecodedJwt, key: KeyObject): boolean {
  */
 export function verifyJwtSignature(jwt: DecodedJwt, keys: readonly Jwk[], issuer: string): void {
   const { alg, kid } = jwt.header;
-  const candidates = keys.filter((k) => (kid === undefined || k.kid === kid) && keyFits(k, alg));
+  // The JWKS is the issuer's JSON: an entry may be anything, not just a key object.
+  const candidates = keys.filter(
+    (k) =>
+      typeof k === 'object' &&
+      k !== null &&
+      !Array.isArray(k) &&
+      (kid === undefined || k.kid === kid) &&
+      keyFits(k, alg)
+  );
   if (candidates.length === 0)
     throw invalid(
       `no ${alg} key${kid !== undefined ? ` with kid ${quote(kid)}` : ''} in the JWKS of ${issuer}`

@@ -87,11 +87,13 @@ export async function verifyOidcToken(
   options: VerifyTokenOptions
 ): Promise<GitHubClaims> {
   const jwt = decodeJwt(token);
-  const keys = options.keys ?? (await fetchIssuerKeys(options.issuer, options.http));
-  verifyJwtSignature(jwt, keys, options.issuer);
   const { payload } = jwt;
+  // Checked before fetching keys so a token from another issuer gets this message, not a
+  // network error from the expected issuer; the signature check below still binds it.
   if (payload.iss !== options.issuer)
     throw invalid(`issuer is ${quote(payload.iss)}, expected ${quote(options.issuer)}`);
+  const keys = options.keys ?? (await fetchIssuerKeys(options.issuer, options.http));
+  verifyJwtSignature(jwt, keys, options.issuer);
   checkAudience(payload.aud, options.audience ?? SIGSTORE_AUDIENCE);
   const now = options.now ? options.now() : Math.floor(Date.now() / 1000);
   checkTime(payload, now, options.clockSkewSeconds ?? DEFAULT_CLOCK_SKEW_SECONDS);

@@ -87,6 +87,16 @@ export function namesTrustedBuilder(jobWorkflowRef: string, repository: string):
 /** A value quoted for an error message: JSON-quoted, inert in logs, bounded. */
 export function quote(value: unknown): string {
   if (value === undefined) return 'nothing';
-  const text = typeof value === 'string' ? JSON.stringify(value) : String(value);
-  return safeLogText(text, 200);
+  return safeLogText(printable(value), 200);
+}
+
+/** String(value) throws for parsed JSON like {"toString": 1}: describe objects as JSON. */
+function printable(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (value === null || typeof value !== 'object') return String(value);
+  try {
+    return JSON.stringify(value) ?? Object.prototype.toString.call(value);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
 }

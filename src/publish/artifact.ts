@@ -42,9 +42,36 @@ async function existingContent(
   }
 }
 
+/**
+ * @actions/artifact retries 5xx and 429 itself but gives up at once on a dropped connection
+ * (its NetworkError). Those get a few more tries here; the whole list-compare-upload sequence
+ * is repeated, so an upload that did land before the connection dropped is found, not doubled.
+ */
+const NETWORK_ATTEMPTS = 3;
+
+function isNetworkFailure(e: unknown): boolean {
+  const cause = e instanceof ProvenanceError ? e.cause : e;
+  if (typeof cause === 'object' && cause !== null && (cause as Error).name === 'NetworkError')
+    return true;
+  // listArtifacts re-wraps it in a plain Error, keeping only NetworkError's message.
+  return /Unable to make request: E[A-Z]+/.test(describeError(cause));
+}
+
 export async function publishWorkflowArtifact(
-  input: WorkflowArtifactInput
+  input: WorkflowArtifactInput,
+  sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms))
 ): Promise<WorkflowArtifactResult> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await publishOnce(input);
+    } catch (e) {
+      if (attempt >= NETWORK_ATTEMPTS || !isNetworkFailure(e)) throw e;
+      await sleep(1_000 * attempt);
+    }
+  }
+}
+
+async function publishOnce(input: WorkflowArtifactInput): Promise<WorkflowArtifactResult> {
   const { client, name, filePath } = input;
   const fileName = basename(filePath);
   const what = `workflow artifact "${name}"`;

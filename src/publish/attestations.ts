@@ -5,7 +5,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { SerializedBundle } from '@sigstore/bundle';
 import { ProvenanceError } from '../errors.js';
 import { INTOTO_PAYLOAD_TYPE } from '../types.js';
-import { splitRepository, type GitHubApi } from './github-api.js';
+import { attemptsSoFar, splitRepository, type ApiResponse, type GitHubApi } from './github-api.js';
 
 export interface AttestationsInput {
   api: GitHubApi;
@@ -20,6 +20,7 @@ export interface AttestationsInput {
   sameBuild?: (existing: Buffer, index: number) => boolean;
   /** Told as soon as each bundle is stored, so a later failure can say what stays. */
   onStored?: (result: StoredAttestationResult) => void;
+  sleep?: (ms: number) => Promise<void>;
 }
 
 export interface StoredAttestationResult {
@@ -86,6 +87,36 @@ async function alreadyStored(
   return false;
 }
 
+/**
+ * Posts the bundle unless it is already stored. A POST whose answer was lost (timeout, reset,
+ * 5xx from a proxy) may have been stored all the same, so every new try looks first: retrying
+ * the POST blindly would store the attestation twice. Returns undefined when it was there.
+ */
+async function storeOnce(
+  api: GitHubApi,
+  base: string,
+  digest: string,
+  bundle: SerializedBundle,
+  sameBuild: (existing: Buffer) => boolean,
+  sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms))
+): Promise<ApiResponse | undefined> {
+  for (let attempt = 1; ; attempt++) {
+    if (await alreadyStored(api, base, digest, bundle, sameBuild)) return undefined;
+    try {
+      return await api.request('POST', `${base}/attestations`, {
+        json: { bundle },
+        expect: [201],
+        maxAttempts: 1
+      });
+    } catch (e) {
+      const transient = e instanceof ProvenanceError && e.code === 'SERVICE_UNAVAILABLE';
+      if (!transient) throw e;
+      if (attempt >= api.maxAttempts) throw attemptsSoFar(e, attempt);
+      await sleep(500 * 2 ** (attempt - 1));
+    }
+  }
+}
+
 export async function publishAttestations(
   input: AttestationsInput
 ): Promise<StoredAttestationResult[]> {
@@ -98,16 +129,11 @@ export async function publishAttestations(
   for (const [i, bundle] of bundles.entries()) {
     const subjectDigest = digests[i]!;
     const sameBuild = (existing: Buffer) => input.sameBuild?.(existing, i) ?? false;
-    if (await alreadyStored(api, base, subjectDigest, bundle, sameBuild)) {
+    const res = await storeOnce(api, base, subjectDigest, bundle, sameBuild, input.sleep);
+    if (!res) {
       results.push({ subjectDigest, reused: true });
       continue;
     }
-    // If a 5xx hides a stored POST, the retry stores the identical bundle twice: harmless for
-    // verifiers, and the next run's check above sees it.
-    const res = await api.request('POST', `${base}/attestations`, {
-      json: { bundle },
-      expect: [201]
-    });
     const { id } = res.json<{ id?: unknown }>();
     if (typeof id !== 'number') {
       throw new ProvenanceError(

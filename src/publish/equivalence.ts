@@ -46,8 +46,29 @@ export function attestsSameBuild(
   existing: Buffer,
   ours: readonly Statement<ProvenancePredicateV1>[]
 ): boolean {
-  const theirs = statementsOf(existing);
+  return sameBuild(statementsOf(existing), ours);
+}
+
+/** The same test for one DSSE payload (base64), as found in an OCI attestation. */
+export function payloadAttestsSameBuild(
+  payloadBase64: string,
+  ours: readonly Statement<ProvenancePredicateV1>[]
+): boolean {
+  try {
+    const statement = JSON.parse(Buffer.from(payloadBase64, 'base64').toString('utf8'));
+    return sameBuild([statement as Statement<ProvenancePredicateV1>], ours);
+  } catch {
+    return false;
+  }
+}
+
+function sameBuild(
+  theirs: Statement<ProvenancePredicateV1>[] | undefined,
+  ours: readonly Statement<ProvenancePredicateV1>[]
+): boolean {
   if (!theirs || ours.length === 0) return false;
+  // Read from a registry or a release: anything that is not an object attests nothing.
+  if (!theirs.every((s) => typeof s === 'object' && s !== null)) return false;
   const identity = buildIdentity(ours[0]!);
   if (!theirs.every((s) => isDeepStrictEqual(buildIdentity(s), identity))) return false;
   return isDeepStrictEqual(subjectKeys(theirs), subjectKeys(ours));

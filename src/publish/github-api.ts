@@ -1,8 +1,10 @@
 // A small GitHub REST client on fetch: per-request timeouts, bounded retries on 5xx/429 (and
 // GitHub's secondary rate limit, a 403 with Retry-After) honouring Retry-After, and one clear
-// ProvenanceError naming the service and endpoint when it gives up. The base URL comes from
-// the caller (GITHUB_API_URL on a runner), so the same code talks to api.github.com or the sandbox.
+// ProvenanceError naming the service and endpoint when it gives up. When to retry is the shared
+// policy in src/http/retry.ts. The base URL comes from the caller (GITHUB_API_URL on a runner), so
+// the same code talks to api.github.com or the sandbox.
 import { ProvenanceError, describeError, type ErrorCode } from '../errors.js';
+import { isRetryableStatus, retryAfterMs, withRetries, type RetryPolicy } from '../http/retry.js';
 
 export interface GitHubApiOptions {
   baseUrl: string;
@@ -27,6 +29,11 @@ export interface RequestOptions {
   expect: readonly number[];
   /** What a non-retryable unexpected status means for the caller. */
   errorCode?: ErrorCode;
+  /**
+   * Attempts for this request (default: the client's). 1 for a POST the caller must check
+   * before repeating: a lost answer may hide one that was stored.
+   */
+  maxAttempts?: number;
 }
 
 export interface ApiResponse {
@@ -36,16 +43,8 @@ export interface ApiResponse {
   json<T>(): T;
 }
 
-const RETRYABLE = new Set([500, 502, 503, 504, 429]);
-
 /** Retry-After is either delay-seconds or an HTTP date. */
-export function parseRetryAfter(value: string | null, nowMs: number): number | undefined {
-  if (!value) return undefined;
-  const trimmed = value.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
-  const date = Date.parse(trimmed);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
-}
+export { retryAfterMs as parseRetryAfter } from '../http/retry.js';
 
 /** GitHub's error body carries `message`; keep it short and printable. */
 function serverMessage(body: Buffer): string {
@@ -64,7 +63,8 @@ export class GitHubApi {
   readonly baseUrl: string;
   private readonly token: string;
   private readonly timeoutMs: number;
-  private readonly maxAttempts: number;
+  /** Attempts per request; callers that retry a POST themselves keep to the same count. */
+  readonly maxAttempts: number;
   private readonly maxTotalMs: number;
   private readonly baseDelayMs: number;
   private readonly sleep: (ms: number) => Promise<void>;
@@ -98,62 +98,75 @@ export class GitHubApi {
       headers['content-type'] = options.contentType ?? 'application/octet-stream';
     }
 
-    const started = Date.now();
-    let lastProblem = '';
-    for (let attempt = 1; ; attempt++) {
-      let retryAfterMs: number | undefined;
-      try {
-        const response = await fetch(url, {
-          method,
-          headers,
-          body: payload,
-          signal: AbortSignal.timeout(this.timeoutMs)
-        });
-        const body = Buffer.from(await response.arrayBuffer());
-        const status = response.status;
-        if (options.expect.includes(status)) {
-          return {
-            status,
-            headers: response.headers,
-            body,
-            json<T>() {
-              try {
-                return JSON.parse(body.toString('utf8')) as T;
-              } catch (e) {
-                throw new ProvenanceError(
-                  options.errorCode ?? 'PUBLISH_FAILED',
-                  `${endpoint}: expected a JSON answer, found unparsable body (${describeError(e)})`
-                );
-              }
-            }
-          };
+    const policy: RetryPolicy = {
+      attempts: options.maxAttempts ?? this.maxAttempts,
+      baseDelayMs: this.baseDelayMs,
+      maxDelayMs: Infinity, // Retry-After is honoured in full; the total budget still bounds it
+      budgetMs: this.maxTotalMs,
+      timeoutMs: this.timeoutMs
+    };
+    const result = await withRetries<ApiResponse>(
+      policy,
+      async () => {
+        let response: Response;
+        let body: Buffer;
+        try {
+          response = await fetch(url, {
+            method,
+            headers,
+            body: payload,
+            signal: AbortSignal.timeout(policy.timeoutMs)
+          });
+          body = Buffer.from(await response.arrayBuffer());
+        } catch (e) {
+          // Network failure or per-attempt timeout: worth another try.
+          return { retry: describeError(e) };
         }
+        const status = response.status;
+        if (options.expect.includes(status))
+          return { done: apiResponse(status, response.headers, body, endpoint, options) };
         const secondaryLimit = status === 403 && response.headers.has('retry-after');
-        lastProblem = `HTTP ${status}: ${serverMessage(body)}`;
-        if (!RETRYABLE.has(status) && !secondaryLimit) {
+        const problem = `HTTP ${status}: ${serverMessage(body)}`;
+        if (!isRetryableStatus(status) && !secondaryLimit) {
           throw new ProvenanceError(
             options.errorCode ?? 'PUBLISH_FAILED',
-            `${endpoint}: expected HTTP ${options.expect.join(' or ')}, found ${lastProblem}`
+            `${endpoint}: expected HTTP ${options.expect.join(' or ')}, found ${problem}`
           );
         }
-        retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), Date.now());
-      } catch (e) {
-        if (e instanceof ProvenanceError) throw e;
-        // Network failure or per-attempt timeout: worth another try.
-        lastProblem = describeError(e);
-      }
+        return { retry: problem, retryAfterMs: retryAfterMs(response.headers.get('retry-after')) };
+      },
+      this.sleep
+    );
+    if (result.ok) return result.value;
+    throw new ProvenanceError(
+      'SERVICE_UNAVAILABLE',
+      `${endpoint}: gave up after ${result.attempts} attempt(s) in ${Math.round(result.elapsedMs / 1000)}s: ${result.problem}`
+    );
+  }
+}
 
-      const delay = retryAfterMs ?? this.baseDelayMs * 2 ** (attempt - 1);
-      const elapsed = Date.now() - started;
-      if (attempt >= this.maxAttempts || elapsed + delay > this.maxTotalMs) {
+function apiResponse(
+  status: number,
+  headers: Headers,
+  body: Buffer,
+  endpoint: string,
+  options: RequestOptions
+): ApiResponse {
+  return {
+    status,
+    headers,
+    body,
+    json<T>() {
+      try {
+        return JSON.parse(body.toString('utf8')) as T;
+      } catch (e) {
         throw new ProvenanceError(
-          'SERVICE_UNAVAILABLE',
-          `${endpoint}: gave up after ${attempt} attempt(s) in ${Math.round((elapsed + 0) / 1000)}s: ${lastProblem}`
+          options.errorCode ?? 'PUBLISH_FAILED',
+          `${endpoint}: expected a JSON answer, found unparsable body (${describeError(e)})`
         );
       }
-      await this.sleep(delay);
     }
-  }
+  };
 }
 
 /** Splits "owner/name" and checks it is one. */
@@ -166,4 +179,13 @@ export function splitRepository(repository: string): { owner: string; repo: stri
     );
   }
   return { owner: m[1]!, repo: m[2]! };
+}
+
+/** The client's "gave up after 1 attempt(s)" for a POST this module tried `attempts` times. */
+export function attemptsSoFar(e: ProvenanceError, attempts: number): ProvenanceError {
+  return new ProvenanceError(
+    e.code,
+    e.message.replace(/gave up after 1 attempt\(s\)/, `gave up after ${attempts} attempt(s)`),
+    { cause: e }
+  );
 }

@@ -3,7 +3,7 @@
 // so immutable releases and hand-written release notes stay as they are.
 import { createHash } from 'node:crypto';
 import { ProvenanceError } from '../errors.js';
-import { splitRepository, type GitHubApi } from './github-api.js';
+import { attemptsSoFar, splitRepository, type GitHubApi } from './github-api.js';
 
 export interface ReleaseAssetInput {
   api: GitHubApi;
@@ -36,8 +36,52 @@ export interface ReleaseAssetResult {
 interface ReleaseJson {
   id: number;
   tag_name: string;
+  name?: string | null;
   draft: boolean;
   upload_url: string;
+}
+
+/**
+ * POST /releases, never repeated blindly: GitHub lets several drafts share one tag, so a
+ * create whose answer was lost (timeout, reset, 5xx from a proxy) and then retried makes a
+ * second draft. Every new try first looks for the release; a draft named like ours that turns
+ * up after a lost answer is the one we made.
+ */
+async function createRelease(
+  api: GitHubApi,
+  base: string,
+  tag: string,
+  targetCommitish: string | undefined
+): Promise<{ release: ReleaseJson; created: boolean } | { refused: string }> {
+  let answerLost = false;
+  for (let attempt = 1; ; attempt++) {
+    if (answerLost) {
+      const existing = await findRelease(api, base, tag);
+      if (existing) return { release: existing, created: existing.draft && existing.name === tag };
+    }
+    let res: Awaited<ReturnType<GitHubApi['request']>>;
+    try {
+      res = await api.request('POST', `${base}/releases`, {
+        json: {
+          tag_name: tag,
+          name: tag,
+          draft: true,
+          ...(targetCommitish ? { target_commitish: targetCommitish } : {})
+        },
+        expect: [201, 422],
+        maxAttempts: 1
+      });
+    } catch (e) {
+      const transient = e instanceof ProvenanceError && e.code === 'SERVICE_UNAVAILABLE';
+      if (!transient) throw e;
+      if (attempt >= api.maxAttempts) throw attemptsSoFar(e, attempt);
+      answerLost = true;
+      await new Promise((r) => setTimeout(r, 500 * 2 ** (attempt - 1)));
+      continue;
+    }
+    if (res.status === 201) return { release: res.json<ReleaseJson>(), created: true };
+    return { refused: res.body.toString('utf8').slice(0, 300) };
+  }
 }
 
 interface AssetJson {
@@ -136,28 +180,25 @@ export async function publishReleaseAsset(input: ReleaseAssetInput): Promise<Rel
   // A release we create starts as a draft and is published only once the provenance is in it:
   // a failed upload then leaves nothing public behind, and immutable releases (which refuse
   // new assets once published) work too.
-  const created = await api.request('POST', `${base}/releases`, {
-    json: {
-      tag_name: tag,
-      name: tag,
-      draft: true,
-      ...(input.targetCommitish ? { target_commitish: input.targetCommitish } : {})
-    },
-    expect: [201, 422]
-  });
-  if (created.status === 422) {
+  const created = await createRelease(api, base, tag, input.targetCommitish);
+  if ('refused' in created) {
     // Another job created it between our lookup and our POST: use that one as it is.
     release = await findRelease(api, base, tag);
     if (!release) {
       throw new ProvenanceError(
         'PUBLISH_FAILED',
-        `GitHub API POST ${base}/releases: could not create release "${tag}" (HTTP 422: ${created.body.toString('utf8').slice(0, 300)})`
+        `GitHub API POST ${base}/releases: could not create release "${tag}" (HTTP 422: ${created.refused})`
       );
     }
     const asset = await uploadOnce(api, base, release, input, tag);
     return { releaseId: release.id, releaseCreated: false, draft: release.draft, ...asset };
   }
-  release = created.json<ReleaseJson>();
+  release = created.release;
+  if (!created.created) {
+    // Found after a lost answer, but not a draft of ours: use it as it is.
+    const asset = await uploadOnce(api, base, release, input, tag);
+    return { releaseId: release.id, releaseCreated: false, draft: release.draft, ...asset };
+  }
   let asset: AssetOutcome;
   try {
     asset = await uploadOnce(api, base, release, input, tag);
@@ -175,6 +216,25 @@ export async function publishReleaseAsset(input: ReleaseAssetInput): Promise<Rel
     });
   }
   return { releaseId: release.id, releaseCreated: true, draft: input.draft, ...asset };
+}
+
+/**
+ * Takes back what publishReleaseAsset did in this run: the asset it uploaded, and the release
+ * too when it created it. Used when a later destination fails (all or nothing).
+ */
+export async function removeReleaseAsset(
+  api: GitHubApi,
+  repository: string,
+  result: Pick<ReleaseAssetResult, 'releaseId' | 'releaseCreated' | 'assetId' | 'uploaded'>
+): Promise<void> {
+  const { owner, repo } = splitRepository(repository);
+  const base = `/repos/${owner}/${repo}`;
+  if (result.uploaded || result.releaseCreated)
+    await api.request('DELETE', `${base}/releases/assets/${result.assetId}`, {
+      expect: [204, 404]
+    });
+  if (result.releaseCreated)
+    await api.request('DELETE', `${base}/releases/${result.releaseId}`, { expect: [204, 404] });
 }
 
 interface AssetOutcome {

@@ -1,8 +1,9 @@
 // The provenance file is staged next to its final place and moved there only once every
 // destination has it: a failed publication leaves no `.intoto.jsonl` for anyone to pick up.
-import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, mkdtemp, open, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { sha256Hex, type WrittenProvenance } from './jsonl.js';
+import type { WrittenProvenance } from './jsonl.js';
 
 export interface StagedProvenance extends WrittenProvenance {
   /** Moves the file to `<directory>/<name>` (atomic: same file system) and returns that. */
@@ -18,19 +19,34 @@ export interface StagedProvenance extends WrittenProvenance {
 export async function stageProvenanceFile(
   directory: string,
   name: string,
-  content: Buffer
+  content: Buffer | Iterable<Buffer>
 ): Promise<StagedProvenance> {
   await mkdir(directory, { recursive: true });
   const staging = await mkdtemp(join(directory, '.provenance-staging-'));
   const stagedPath = join(staging, name);
   const discard = () => rm(staging, { recursive: true, force: true });
+  // Written (and hashed) piece by piece: the caller need not hold the whole file in memory.
+  const hash = createHash('sha256');
+  let bytes = 0;
   try {
-    await writeFile(stagedPath, content, { flag: 'wx' });
+    const file = await open(stagedPath, 'wx');
+    try {
+      for (const piece of Buffer.isBuffer(content) ? [content] : content) {
+        // write(2) may take less than asked; go on from where it stopped.
+        for (let at = 0; at < piece.length;) {
+          at += (await file.write(piece, at, piece.length - at)).bytesWritten;
+        }
+        hash.update(piece);
+        bytes += piece.length;
+      }
+    } finally {
+      await file.close();
+    }
   } catch (e) {
     await discard();
     throw e;
   }
-  const written = { name, sha256: sha256Hex(content), bytes: content.length };
+  const written = { name, sha256: hash.digest('hex'), bytes };
   return {
     ...written,
     path: stagedPath,

@@ -1,17 +1,11 @@
 // Keyless signing of in-toto statements: DSSE envelope, Fulcio certificate for the job's
 // OIDC token, Rekor `dsse` entry and/or RFC 3161 timestamp, packed as a Sigstore bundle v0.3.
-import {
-  DSSEBundleBuilder,
-  RekorWitness,
-  TSAWitness,
-  type Bundle,
-  type Witness
-} from '@sigstore/sign';
+// Only types are imported statically: the signing stack loads when signing starts.
+import type { Bundle, DSSEBundleBuilder } from '@sigstore/sign';
 import { ProvenanceError, describeError } from '../errors.js';
 import { INTOTO_PAYLOAD_TYPE } from '../types.js';
 import type { SigstoreInstance } from './instances.js';
 import { mapBounded } from './map-bounded.js';
-import { ReusedCertificateSigner } from './reused-certificate.js';
 
 export interface SigningOptions {
   instance: SigstoreInstance;
@@ -54,39 +48,13 @@ export function signingFailure(e: unknown, instance: SigstoreInstance): Provenan
   return new ProvenanceError('SIGNING_FAILED', `signing failed: ${detail}`, { cause: e });
 }
 
-export function createBundleBuilder(options: SigningOptions): DSSEBundleBuilder {
-  const { instance } = options;
-  const fetchOptions = {
-    timeout: options.timeoutMs ?? 30_000,
-    retry: { retries: options.retries ?? 3, factor: 2, minTimeout: 500, maxTimeout: 4_000 }
-  };
-  const witnesses: Witness[] = [];
-  if (instance.rekorUrl) {
-    witnesses.push(
-      new RekorWitness({
-        rekorBaseURL: instance.rekorUrl,
-        entryType: 'dsse',
-        fetchOnConflict: true,
-        ...fetchOptions
-      })
-    );
-  }
-  if (instance.tsaUrl)
-    witnesses.push(new TSAWitness({ tsaBaseURL: instance.tsaUrl, ...fetchOptions }));
-  if (witnesses.length === 0) {
-    throw new ProvenanceError(
-      'INPUT_INVALID',
-      `Sigstore instance ${instance.name} has neither a Rekor log nor a timestamp authority`
-    );
-  }
-  // One certificate for the whole run: the identity it binds is the same for every statement.
-  const signer = new ReusedCertificateSigner({
-    fulcioBaseURL: instance.fulcioUrl,
-    identityProvider: { getToken: options.getToken },
-    ...fetchOptions
-  });
-  // certificateChain: false → the leaf alone, which is what bundle v0.3 carries.
-  return new DSSEBundleBuilder({ signer, witnesses, certificateChain: false });
+/**
+ * The DSSE bundle builder for `options.instance`. @sigstore/sign (and its HTTP stack) is loaded
+ * here, on first use, so the action starts and reports its subjects before paying for it.
+ */
+export async function createBundleBuilder(options: SigningOptions): Promise<DSSEBundleBuilder> {
+  const { buildBundleBuilder } = await import('./bundle-builder.js');
+  return buildBundleBuilder(options);
 }
 
 /**
@@ -98,7 +66,7 @@ export async function signStatements(
   statements: Buffer[],
   options: SigningOptions
 ): Promise<SignedBundle[]> {
-  const builder = createBundleBuilder(options);
+  const builder = await createBundleBuilder(options);
   try {
     return await mapBounded(
       statements,

@@ -3,7 +3,8 @@
 import { bundleToJSON, type Bundle } from '@sigstore/bundle';
 import { ProvenanceError, describeError } from '../../errors.js';
 import type { ActionInputs } from '../../inputs.js';
-import type { Subject } from '../../types.js';
+import type { ProvenancePredicateV1, Statement, Subject } from '../../types.js';
+import { payloadAttestsSameBuild } from '../equivalence.js';
 import type { Publication } from '../summary.js';
 import type { TrustedRootCAs } from './chain.js';
 import {
@@ -11,7 +12,7 @@ import {
   type ImageAttestationResult,
   type RegistryCredentials
 } from './index.js';
-import { parseImageReference } from './reference.js';
+import { parseImageReference } from '../../oci/reference.js';
 
 /** Image subjects: the repository (without digest) as the name, the manifest digest. */
 export function imageSubjects(images: readonly string[]): Subject[] {
@@ -89,10 +90,19 @@ export interface ImagePublishing {
   images: { image: string; digest: string; mediaType: string }[];
 }
 
+/** The statement a bundle signs, to recognise an earlier run's attestation of the same build. */
+function signedStatement(bundle: Bundle): Statement<ProvenancePredicateV1> {
+  const content = bundle.content;
+  const payload = content.$case === 'dsseEnvelope' ? content.dsseEnvelope.payload : Buffer.alloc(0);
+  return JSON.parse(payload.toString('utf8')) as Statement<ProvenancePredicateV1>;
+}
+
 export async function publishImages(options: {
   inputs: ActionInputs;
   bundles: readonly Bundle[];
   fulcioUrl: string;
+  /** Per-request timeout for the registry and Fulcio's trust bundle (defaults: their own). */
+  timeoutMs?: number;
 }): Promise<ImagePublishing> {
   const { inputs, bundles } = options;
   if (bundles.length !== inputs.images.length) {
@@ -103,7 +113,9 @@ export async function publishImages(options: {
   }
   const credentials = registryCredentials(inputs);
   const trustedRoot =
-    inputs.ociFormat === 'referrers' ? undefined : await fetchFulcioChains(options.fulcioUrl);
+    inputs.ociFormat === 'referrers'
+      ? undefined
+      : await fetchFulcioChains(options.fulcioUrl, options.timeoutMs);
   const results: ImageAttestationResult[] = [];
   // One image after another: each publication is complete before the next starts.
   for (const [i, image] of inputs.images.entries()) {
@@ -113,6 +125,8 @@ export async function publishImages(options: {
         bundle: bundleToJSON(bundles[i]!) as unknown as Record<string, unknown>,
         format: inputs.ociFormat,
         credentials,
+        sameBuild: (payload) => payloadAttestsSameBuild(payload, [signedStatement(bundles[i]!)]),
+        ...(options.timeoutMs ? { retry: { timeoutMs: options.timeoutMs } } : {}),
         ...(trustedRoot ? { trustedRoot } : {})
       })
     );

@@ -4,7 +4,7 @@
 // serialises, so the bytes match a cosign-written attestation for the same envelope.
 import { ProvenanceError } from '../../errors.js';
 import type { BundleParts } from './bundle.js';
-import { sha256Digest, type Descriptor } from './registry-client.js';
+import { sha256Digest, type Descriptor } from '../../oci/registry-client.js';
 
 export const DSSE_LAYER_MEDIA_TYPE = 'application/vnd.dsse.envelope.v1+json';
 export const OCI_MANIFEST_MEDIA_TYPE = 'application/vnd.oci.image.manifest.v1+json';
@@ -127,11 +127,19 @@ export function mergeAttestationManifest(
       parsed = undefined;
     }
     const candidate = parsed as Partial<AttestationManifest> | undefined;
+    const isDescriptor = (d: unknown) =>
+      typeof d === 'object' &&
+      d !== null &&
+      !Array.isArray(d) &&
+      typeof (d as { digest?: unknown }).digest === 'string';
     if (
-      !candidate ||
+      typeof candidate !== 'object' ||
+      candidate === null ||
       candidate.schemaVersion !== 2 ||
       !Array.isArray(candidate.layers) ||
-      typeof candidate.config !== 'object'
+      !candidate.layers.every(isDescriptor) ||
+      !isDescriptor(candidate.config) ||
+      (candidate.mediaType !== undefined && typeof candidate.mediaType !== 'string')
     )
       throw new ProvenanceError(
         'REGISTRY_ERROR',

@@ -3,8 +3,13 @@
 // under the tag — the single write that makes the attestation appear.
 import type { BundleParts } from './bundle.js';
 import { toPem } from './chain.js';
-import { attestationLayer, cosignEnvelope, mergeAttestationManifest } from './cosign-layout.js';
-import type { RegistryClient } from './registry-client.js';
+import {
+  DSSE_LAYER_MEDIA_TYPE,
+  attestationLayer,
+  cosignEnvelope,
+  mergeAttestationManifest
+} from './cosign-layout.js';
+import type { RegistryClient } from '../../oci/registry-client.js';
 
 export interface PreparedCosignAttestation {
   tag: string;
@@ -18,11 +23,33 @@ export interface PreparedCosignAttestation {
   commit(): Promise<'written' | 'unchanged' | 'conflict'>;
 }
 
+const MAX_LAYERS_CHECKED = 50;
+
+async function holdsSameBuild(
+  client: RegistryClient,
+  manifestBody: Buffer,
+  sameBuild: (layer: Buffer) => boolean
+): Promise<boolean> {
+  let layers: { mediaType?: unknown; digest?: unknown }[] = [];
+  try {
+    layers = (JSON.parse(manifestBody.toString('utf8')) as { layers?: typeof layers }).layers ?? [];
+  } catch {
+    return false; // mergeAttestationManifest refuses a tag that is not a manifest, with a message
+  }
+  for (const layer of layers.slice(0, MAX_LAYERS_CHECKED)) {
+    if (layer.mediaType !== DSSE_LAYER_MEDIA_TYPE || typeof layer.digest !== 'string') continue;
+    if (sameBuild(await client.blob(layer.digest))) return true;
+  }
+  return false;
+}
+
 export async function prepareCosignAttestation(
   client: RegistryClient,
   digestTag: string,
   parts: BundleParts,
-  chainDer: readonly Buffer[]
+  chainDer: readonly Buffer[],
+  /** Whether an existing DSSE layer (its bytes) attests the same build; then nothing is added. */
+  sameBuild?: (layer: Buffer) => boolean
 ): Promise<PreparedCosignAttestation> {
   const tag = `${digestTag}.att`;
   const envelope = cosignEnvelope(parts);
@@ -33,6 +60,8 @@ export async function prepareCosignAttestation(
     chainDer.map((der) => toPem(der)).join('')
   );
   const existing = await client.getManifest(tag);
+  if (existing && sameBuild && (await holdsSameBuild(client, existing.body, sameBuild)))
+    return { tag, changed: false, commit: async () => 'unchanged' };
   const merged = mergeAttestationManifest(
     existing ? { mediaType: existing.descriptor.mediaType, body: existing.body } : undefined,
     layer,

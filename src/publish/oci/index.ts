@@ -8,15 +8,20 @@ import { ProvenanceError } from '../../errors.js';
 import { parseBundle, type BundleParts } from './bundle.js';
 import { issuingChain, type TrustedRootCAs } from './chain.js';
 import { prepareCosignAttestation } from './cosign-publish.js';
-import { resolveCredentials, type RegistryCredentials } from './credentials.js';
-import { parseImageReference } from './reference.js';
+import type { RetryPolicy } from '../../http/retry.js';
+import { resolveCredentials, type RegistryCredentials } from '../../oci/credentials.js';
+import { parseImageReference } from '../../oci/reference.js';
+import {
+  DEFAULT_REGISTRY_RETRY,
+  RegistryClient,
+  type FetchLike
+} from '../../oci/registry-client.js';
 import { attachReferrer } from './referrers-publish.js';
-import { RegistryClient, type FetchLike } from './registry-client.js';
-import { DEFAULT_RETRY, type RetryPolicy } from './retry.js';
 
-export { parseImageList, parseImageReference, type ImageReference } from './reference.js';
-export type { RegistryCredentials } from './credentials.js';
-export type { RetryPolicy } from './retry.js';
+export { parseImageReference, type ImageReference } from '../../oci/reference.js';
+export { parseImageList } from './image-list.js';
+export type { RegistryCredentials } from '../../oci/credentials.js';
+export type { RetryPolicy } from '../../http/retry.js';
 
 export type OciFormat = 'both' | 'cosign' | 'referrers';
 
@@ -41,6 +46,11 @@ export interface PublishImageAttestationOptions {
   trustedRoot?: TrustedRootCAs;
   retry?: Partial<RetryPolicy>;
   fetch?: FetchLike;
+  /**
+   * Whether an attestation already next to the image (its DSSE payload, base64) attests the same
+   * build: a re-run signs again, and the earlier attestation then stands for it.
+   */
+  sameBuild?: (payloadBase64: string) => boolean;
   /**
    * Test-only: attach a bundle whose statement does not name this image (the real-world
    * corpus bundles attest other artifacts). Never set in the action.
@@ -88,6 +98,39 @@ function assertStatementNamesImage(parts: BundleParts, digestHex: string, image:
 }
 
 /** Digests listed in the tag-schema fallback index (empty when there is none yet). */
+/** How many existing attestations a re-run looks into before it publishes its own. */
+const MAX_EXISTING_CHECKED = 50;
+
+function payloadOf(json: Buffer, path: 'dsse' | 'bundle'): string | undefined {
+  try {
+    const parsed = JSON.parse(json.toString('utf8')) as {
+      payload?: unknown;
+      dsseEnvelope?: { payload?: unknown };
+    };
+    const payload = path === 'dsse' ? parsed.payload : parsed.dsseEnvelope?.payload;
+    return typeof payload === 'string' ? payload : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** An existing referrer artifact in the fallback index that attests the same build. */
+async function sameBuildReferrer(
+  client: RegistryClient,
+  digests: Set<string>,
+  sameBuild: (payload: string) => boolean
+): Promise<string | undefined> {
+  for (const digest of [...digests].slice(0, MAX_EXISTING_CHECKED)) {
+    const manifest = (await client.manifest(digest)) as
+      { layers?: { digest?: unknown }[] } | undefined;
+    const layer = manifest?.layers?.[0]?.digest;
+    if (typeof layer !== 'string') continue;
+    const payload = payloadOf(await client.blob(layer), 'bundle');
+    if (payload !== undefined && sameBuild(payload)) return digest;
+  }
+  return undefined;
+}
+
 async function fallbackIndexEntries(client: RegistryClient, tag: string): Promise<Set<string>> {
   const index = await client.getManifest(tag);
   if (!index) return new Set();
@@ -122,7 +165,7 @@ export async function publishImageAttestation(
   const chain =
     parts.chainDer.length > 0 ? parts.chainDer : issuingChain(parts.leafDer, options.trustedRoot);
 
-  const retry: RetryPolicy = { ...DEFAULT_RETRY, ...options.retry };
+  const retry: RetryPolicy = { ...DEFAULT_REGISTRY_RETRY, ...options.retry };
   const credentials = await resolveCredentials(
     ref.registry,
     options.credentials,
@@ -130,6 +173,7 @@ export async function publishImageAttestation(
   );
   const client = new RegistryClient(ref, credentials, {
     retry,
+    access: 'pull,push', // one token for the reads and writes of this publication
     ...(options.fetch ? { fetch: options.fetch } : {})
   });
 
@@ -152,24 +196,37 @@ export async function publishImageAttestation(
     isIndex: OCI_INDEX_MEDIA_TYPES.includes(found.mediaType)
   };
 
+  const sameBuild = options.sameBuild;
+  const sameBuildLayer = sameBuild
+    ? (layer: Buffer) => {
+        const payload = payloadOf(layer, 'dsse');
+        return payload !== undefined && sameBuild(payload);
+      }
+    : undefined;
+
   // blobs of the cosign layout first; its tag is written last, after the referrer index
   const cosign =
     format === 'referrers'
       ? undefined
-      : await prepareCosignAttestation(client, ref.digestTag, parts, chain);
+      : await prepareCosignAttestation(client, ref.digestTag, parts, chain, sameBuildLayer);
 
   if (format !== 'cosign') {
     const listedBefore = await fallbackIndexEntries(client, ref.digestTag);
-    const referrer = await attachReferrer({
-      registry: ref.registry,
-      apiHost: ref.apiHost,
-      repository: ref.repository,
-      digest: ref.digest,
-      digestTag: ref.digestTag,
-      parts,
-      credentials,
-      retry
-    });
+    const existing = options.sameBuild
+      ? await sameBuildReferrer(client, listedBefore, options.sameBuild)
+      : undefined;
+    const referrer = existing
+      ? { digest: existing, tag: ref.digestTag }
+      : await attachReferrer({
+          registry: ref.registry,
+          apiHost: ref.apiHost,
+          repository: ref.repository,
+          digest: ref.digest,
+          digestTag: ref.digestTag,
+          parts,
+          credentials,
+          retry
+        });
     result.referrerTag = referrer.tag;
     result.referrerDigest = referrer.digest;
     result.referrerUpdated = !listedBefore.has(referrer.digest);
@@ -184,7 +241,13 @@ export async function publishImageAttestation(
             'REGISTRY_ERROR',
             `registry ${ref.apiHost}: tag ${prepared.tag} kept changing while this attestation was being appended (${round} tries); run the publish again`
           );
-        prepared = await prepareCosignAttestation(client, ref.digestTag, parts, chain);
+        prepared = await prepareCosignAttestation(
+          client,
+          ref.digestTag,
+          parts,
+          chain,
+          sameBuildLayer
+        );
       }
       result.cosignTag = prepared.tag;
       result.cosignUpdated = prepared.changed;

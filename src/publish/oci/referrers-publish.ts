@@ -5,7 +5,7 @@
 import { attachArtifactToImage, type Credentials } from '@sigstore/oci';
 import { ProvenanceError, describeError } from '../../errors.js';
 import type { BundleParts } from './bundle.js';
-import type { RetryPolicy } from './retry.js';
+import type { RetryPolicy } from '../../http/retry.js';
 
 export interface ReferrerResult {
   /** Digest of the artifact manifest (its subject is the image). */

@@ -2,7 +2,7 @@
 // becomes a subject named after the image (without the digest), as cosign and
 // slsa-github-generator's container generator name them.
 import type { Subject } from '../../types.js';
-import { parseImageList } from './reference.js';
+import { parseImageList } from './image-list.js';
 
 export function imageSubjects(images: readonly string[]): Subject[] {
   return parseImageList(images.join('\n')).map((ref) => ({

@@ -10,10 +10,11 @@ import type { TrustMaterial } from './core-bridge.js';
 
 type Bridge = typeof import('./core-bridge.js');
 import { VERIFY_IMAGE_HELP } from './help.js';
-import { credentialsFor } from './oci/docker-config.js';
+import { dockerConfigCredentials } from '../../oci/credentials.js';
+import { RegistryClient } from '../../oci/registry-client.js';
 import { findAttestations, type FoundAttestation } from './oci/find-attestations.js';
-import { parseImageReference, registryBaseUrl } from './oci/image-ref.js';
-import { RegistryClient } from './oci/registry-client.js';
+import { parseImageReference } from './oci/image-ref.js';
+import { verifierWording } from './oci/registry-wording.js';
 import { POLICY_FLAGS, readPolicy } from './policy-flags.js';
 import {
   failReport,
@@ -53,13 +54,12 @@ export async function verifyImageCommand(
     const policy = readPolicy(args, COMMAND, [
       { label: args.positionals[0] as string, algorithm: 'sha256', hex: image.hex }
     ]);
-    const credentials = await credentialsFor(image.registry, deps.dockerConfigPath);
-    const client = new RegistryClient({
-      baseUrl: registryBaseUrl(image.registry),
-      repository: image.repository,
-      ...(credentials ? { credentials } : {}),
-      ...(deps.fetch ? { fetch: deps.fetch } : {})
-    });
+    const credentials = await dockerConfigCredentials(image.registry, deps.dockerConfigPath);
+    const client = new RegistryClient(
+      { apiHost: image.registry, repository: image.repository },
+      credentials,
+      { access: 'pull', wording: verifierWording, ...(deps.fetch ? { fetch: deps.fetch } : {}) }
+    );
     // The Sigstore libraries load only once a verification really runs (not for --help).
     const bridge = await import('./core-bridge.js');
     const [found, trust] = await Promise.all([

@@ -2,6 +2,7 @@
 // OIDs 1.3.6.1.4.1.57264.1.1–.6 (legacy) hold the raw string bytes as the extension value;
 // .8 onwards hold a DER UTF8String. Unknown or malformed values are left out, never guessed.
 import { ASN1Obj, X509Certificate } from '@sigstore/core';
+import { ProvenanceError, describeError } from '../../errors.js';
 import type { CertificateIdentity, FulcioExtensions } from './types.js';
 
 const FULCIO_OID = '1.3.6.1.4.1.57264.1.';
@@ -34,7 +35,27 @@ const DER_UTF8: Record<string, keyof FulcioExtensions> = {
   '22': 'sourceRepositoryVisibility'
 };
 
+/**
+ * @sigstore/core decodes extensions lazily and throws TypeErrors on malformed DER (a SAN whose
+ * GeneralNames are not a SEQUENCE, a truncated extension list): one clear error instead.
+ */
+function readingCertificate<T>(what: string, read: () => T): T {
+  try {
+    return read();
+  } catch (e) {
+    if (e instanceof ProvenanceError) throw e;
+    throw new ProvenanceError(
+      'FORMAT_INVALID',
+      `signing certificate: the ${what} is malformed (${describeError(e)})`
+    );
+  }
+}
+
 export function decodeFulcioExtensions(cert: X509Certificate): FulcioExtensions {
+  return readingCertificate('extension list', () => decodeExtensions(cert));
+}
+
+function decodeExtensions(cert: X509Certificate): FulcioExtensions {
   const out: FulcioExtensions = {};
   for (const ext of cert.extensions) {
     const oid = ext.subs[0]?.toOID();
@@ -66,11 +87,37 @@ function derUtf8(value: Buffer): string | undefined {
   }
 }
 
+// Fulcio's otherName SAN for "username" identities (e.g. `foo!oidc.local` from a private
+// instance's issuer): sigstore-go matches it like a URI or email SAN.
+const FULCIO_USERNAME_OID = '1.3.6.1.4.1.57264.1.7';
+
+function subjectAlternativeName(
+  cert: X509Certificate
+):
+  | { subjectAlternativeName: string; subjectAlternativeNameKind: 'uri' | 'email' | 'username' }
+  | undefined {
+  const ext = cert.extSubjectAltName;
+  if (ext === undefined) return undefined;
+  const uri = ext.uri;
+  if (uri) return { subjectAlternativeName: uri, subjectAlternativeNameKind: 'uri' };
+  const email = ext.rfc822Name;
+  if (email) return { subjectAlternativeName: email, subjectAlternativeNameKind: 'email' };
+  let username: string | undefined;
+  try {
+    username = ext.otherName(FULCIO_USERNAME_OID);
+  } catch {
+    username = undefined; // a malformed otherName is no identity
+  }
+  return username
+    ? { subjectAlternativeName: username, subjectAlternativeNameKind: 'username' }
+    : undefined;
+}
+
 export function certificateIdentity(cert: X509Certificate): CertificateIdentity {
   const extensions = decodeFulcioExtensions(cert);
-  const san = cert.subjectAltName;
+  const san = readingCertificate('subjectAlternativeName', () => subjectAlternativeName(cert));
   return {
-    ...(san !== undefined ? { subjectAlternativeName: san } : {}),
+    ...(san ?? {}),
     ...((extensions.issuerV2 ?? extensions.legacyIssuer) !== undefined
       ? { issuer: extensions.issuerV2 ?? extensions.legacyIssuer }
       : {}),

@@ -45,7 +45,14 @@ export function rejectLegacyDsse(
   } catch {
     signatureOk = false;
   }
-  const chainOk = chainsToTrustedCA(leaf, trustMaterial);
+  let chainOk = false;
+  try {
+    chainOk = chainsToTrustedCA(leaf, trustMaterial);
+  } catch {
+    // @sigstore/core reads fields lazily: a certificate missing its validity throws a TypeError
+    // here. Not trusted, and the verdict is rejection either way.
+    chainOk = false;
+  }
   const observed = `DSSE signature ${signatureOk ? 'valid' : 'INVALID'}, certificate chain ${chainOk ? 'valid' : 'NOT trusted'}`;
   throw new ProvenanceError(
     'VERIFY_FAILED',

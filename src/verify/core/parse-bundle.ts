@@ -49,6 +49,7 @@ export function parseSigstoreBundle(json: unknown, origin: string): ParsedBundle
       `${origin}: expected a Sigstore bundle media type v0.1, v0.2 or v0.3, found ${JSON.stringify(mediaType)}`
     );
   }
+  requireOneDsseSignature(json as { dsseEnvelope?: { signatures?: unknown } }, origin);
   let bundle: Bundle;
   try {
     bundle = bundleFromJSON(json);
@@ -68,6 +69,22 @@ export function parseSigstoreBundle(json: unknown, origin: string): ParsedBundle
   }
   checkStrictEncodings(json as Record<string, unknown>, bundle, origin);
   return { version, bundle };
+}
+
+// One envelope, one signer. @sigstore/verify checks only the first DSSE signature, so an extra
+// one (a copy, or a foreign key's) would ride along unverified yet be listed by tools that show
+// signers. The bundle schema check refuses it too; this does not depend on that library detail.
+function requireOneDsseSignature(
+  json: { dsseEnvelope?: { signatures?: unknown } },
+  origin: string
+): void {
+  const signatures = json.dsseEnvelope?.signatures;
+  if (Array.isArray(signatures) && signatures.length !== 1) {
+    throw new ProvenanceError(
+      'FORMAT_INVALID',
+      `${origin}: a DSSE envelope must carry exactly one signature, found ${signatures.length}`
+    );
+  }
 }
 
 // protobuf JSON decoding is lenient: it accepts negative log indexes and silently drops

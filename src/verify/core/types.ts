@@ -47,8 +47,10 @@ export interface FulcioExtensions {
 }
 
 export interface CertificateIdentity {
-  /** The SAN (URI or email) of the leaf certificate. */
+  /** The SAN of the leaf certificate: URI, email, or Fulcio's otherName username. */
   subjectAlternativeName?: string;
+  /** Which kind of SAN that is (a GitHub workflow identity is always a URI). */
+  subjectAlternativeNameKind?: 'uri' | 'email' | 'username';
   /** OIDC issuer: extension .1.8 when present, otherwise legacy .1.1. */
   issuer?: string;
   extensions: FulcioExtensions;

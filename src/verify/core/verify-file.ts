@@ -5,6 +5,7 @@
 //   - a bare legacy DSSE envelope (always rejected, see legacy-dsse.ts)
 // All or nothing: if any envelope fails, the whole file is rejected with a typed error.
 import type { TrustMaterial } from '@sigstore/verify';
+import { INTOTO_PAYLOAD_TYPE } from '../../types.js';
 import { ProvenanceError, describeError } from '../../errors.js';
 import { toKeyObject as toKey } from '../trust/trust-material.js';
 import type { ArtifactInput } from './artifact.js';
@@ -61,6 +62,16 @@ export async function verifyProvenanceFile(
         throw new ProvenanceError(
           'FORMAT_INVALID',
           `${origin}: attestations[${i}].predicateType must be a string`
+        );
+      }
+      // npm's attestation lists carry in-toto statements only; anything else is refused
+      // before any cryptography (as slsa-verifier does).
+      const payloadType = (bundle as { dsseEnvelope?: { payloadType?: unknown } } | null)
+        ?.dsseEnvelope?.payloadType;
+      if (payloadType !== undefined && payloadType !== INTOTO_PAYLOAD_TYPE) {
+        throw new ProvenanceError(
+          'FORMAT_INVALID',
+          `${origin}: attestations[${i}] DSSE payloadType: expected ${INTOTO_PAYLOAD_TYPE}, found ${JSON.stringify(payloadType).slice(0, 80)}`
         );
       }
       items.push({

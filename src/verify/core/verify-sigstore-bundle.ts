@@ -3,6 +3,7 @@
 // plus the checks it leaves to the caller (future log times, digest-only artifacts, subjects).
 import { X509Certificate, crypto } from '@sigstore/core';
 import {
+  VerificationError,
   Verifier,
   toSignedEntity,
   type SignedEntity,
@@ -16,6 +17,7 @@ import { artifactDigest, describeArtifact, type ArtifactInput } from './artifact
 import { verifyDigestSignature } from './digest-signature.js';
 import { certificateIdentity, certificatePem } from './fulcio-extensions.js';
 import type { ParsedBundle } from './parse-bundle.js';
+import { selectVerifiableTimestamps, signedTimestampListProblem } from './signed-timestamps.js';
 import type {
   EnvelopeFormat,
   VerifiedEnvelope,
@@ -67,6 +69,8 @@ export function verifyParsedBundle(
   ) {
     fail(origin, 'a v0.3 bundle must carry a single leaf certificate, not a chain');
   }
+  const timestampListProblem = signedTimestampListProblem(bundle);
+  if (timestampListProblem) fail(origin, timestampListProblem);
 
   let entity: SignedEntity;
   try {
@@ -108,13 +112,26 @@ export function verifyParsedBundle(
     }
   }
 
+  // Timestamps (SET / RFC 3161), certificate chain at those times + SCTs (or the trusted
+  // key's validity), log inclusion (SET or Merkle proof + checkpoint) and body, signature.
+  const verifier = new Verifier(options.trustMaterial, thresholdsFor(options.trustMaterial));
+  let setAside: string[] = [];
   try {
-    // Timestamps (SET / RFC 3161), certificate chain at those times + SCTs (or the trusted
-    // key's validity), log inclusion (SET or Merkle proof + checkpoint) and body, signature.
-    new Verifier(options.trustMaterial, thresholdsFor(options.trustMaterial)).verify(entity);
+    try {
+      verifier.verify(entity);
+    } catch (e) {
+      // The library checks timestamps first, so only a timestamp error can mean an RFC 3161
+      // timestamp needs setting aside (see signed-timestamps.ts). Selecting is a verification
+      // per timestamp, so it runs only then, not for every bundle.
+      if (!isTimestampError(e) || !hasSignedTimestamp(entity)) throw e;
+      const selection = selectVerifiableTimestamps(entity, options.trustMaterial);
+      entity = selection.entity;
+      setAside = selection.setAside;
+      verifier.verify(entity);
+    }
   } catch (e) {
     if (e instanceof ProvenanceError) throw e;
-    fail(origin, describeVerificationError(e));
+    fail(origin, explainVerificationError(e, entity, setAside));
   }
 
   const envelope = buildEnvelope(parsed, entity, options, messageDigest);
@@ -122,6 +139,14 @@ export function verifyParsedBundle(
     checkArtifactInSubjects(envelope, options.artifact, origin);
   }
   return envelope;
+}
+
+function isTimestampError(e: unknown): boolean {
+  return e instanceof VerificationError && e.code === 'TIMESTAMP_ERROR';
+}
+
+function hasSignedTimestamp(entity: SignedEntity): boolean {
+  return entity.timestamps.some((t) => t.$case === 'timestamp-authority');
 }
 
 // The trusted root says which evidence exists: a private instance (GitHub's Fulcio + TSA) has
@@ -251,6 +276,48 @@ export function checkArtifactInSubjects(
     origin,
     `artifact ${describeArtifact(artifact)} is not among the ${subjects.length} subject(s) of the signed statement`
   );
+}
+
+/** The library's error, plus the facts in the bundle that explain it. */
+function explainVerificationError(e: unknown, entity: SignedEntity, setAside: string[]): string {
+  const base = describeVerificationError(e);
+  const code = (e as { code?: unknown }).code;
+  if (code === 'TIMESTAMP_ERROR' && setAside.length > 0) {
+    return `${base}; no verified time source remains: ${setAside.join('; ')}`;
+  }
+  if (code === 'CERTIFICATE_ERROR' && entity.key.$case === 'certificate') {
+    const outside = timesOutsideValidity(entity.key.certificate, entity);
+    if (outside.length > 0) return `${base}; ${outside.join('; ')}`;
+  }
+  return base;
+}
+
+/** Verified times at which the signing certificate was not valid (expired or not yet valid). */
+function timesOutsideValidity(cert: X509Certificate, entity: SignedEntity): string[] {
+  const validity = `valid ${cert.notBefore.toISOString()} to ${cert.notAfter.toISOString()}`;
+  const found: string[] = [];
+  for (const t of entity.timestamps) {
+    const time =
+      t.$case === 'timestamp-authority'
+        ? { source: 'RFC 3161 timestamp', at: t.timestamp.signingTime }
+        : t.tlogEntry.inclusionPromise
+          ? {
+              source: 'transparency log integrated time',
+              at: new Date(Number(t.tlogEntry.integratedTime) * 1000)
+            }
+          : undefined;
+    if (!time) continue;
+    if (time.at > cert.notAfter) {
+      found.push(
+        `${time.source} ${time.at.toISOString()} is after the signing certificate expired (${validity})`
+      );
+    } else if (time.at < cert.notBefore) {
+      found.push(
+        `${time.source} ${time.at.toISOString()} is before the signing certificate's validity period (${validity})`
+      );
+    }
+  }
+  return found;
 }
 
 function describeVerificationError(e: unknown): string {

@@ -108,13 +108,15 @@ function checkDelegatedBuilder(
     );
   }
   const claimed = parseBuilderId(provenance.builderId);
-  // The delegator records the builder at the delegator's own release; a different ref means
-  // the claim was not written by this delegator run.
-  if (claimed.ref !== delegator.ref) {
+  // The builder (a trusted reusable workflow, TRW) is versioned in its own repository, so its
+  // ref need not equal the delegator's; like slsa-verifier, it must be a release tag. A TRW
+  // at a branch could be any commit of it.
+  if (!isReleaseTag(claimed.ref)) {
     throw mismatch(
-      'predicate builder id ref',
-      `${delegator.ref} (the delegator's ref)`,
-      claimed.ref ?? 'no ref'
+      `predicate builder ${claimed.name} ref`,
+      RELEASE_TAG_HINT,
+      claimed.ref ?? 'no ref',
+      'a BYOB builder is trusted only at a release'
     );
   }
   if (wanted === undefined) {

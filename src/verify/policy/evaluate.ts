@@ -19,6 +19,16 @@ export function evaluatePolicy(evidence: PolicyEvidence, policy: VerifyPolicy): 
   const signerIdentity = identity.subjectAlternativeName;
   if (signerIdentity === undefined)
     throw mismatch('signing certificate', 'a workflow identity (SAN)', 'none');
+  // A workflow identity is a URI SAN; an email or otherName never names a builder.
+  if (
+    identity.subjectAlternativeNameKind !== undefined &&
+    identity.subjectAlternativeNameKind !== 'uri'
+  )
+    throw mismatch(
+      'signing certificate',
+      'a workflow identity (URI SAN)',
+      `${identity.subjectAlternativeNameKind} SAN ${JSON.stringify(signerIdentity)}`
+    );
   const builderId = checkBuilder(signerIdentity, provenance, policy.builderId);
   const sourceUri = checkSource(identity.extensions, provenance, policy.sourceUri);
   const sourceRef = checkSourceRef(identity.extensions, provenance, policy.sourceRef);

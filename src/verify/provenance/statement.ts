@@ -27,10 +27,18 @@ export function parseStatementPayload(
       `DSSE payloadType: expected ${INTOTO_PAYLOAD_TYPE}, found ${JSON.stringify(payloadType)}`
     );
   }
-  const text =
-    typeof payload === 'string'
-      ? payload
-      : new TextDecoder('utf-8', { fatal: true }).decode(payload);
+  let text: string;
+  try {
+    text =
+      typeof payload === 'string'
+        ? payload
+        : new TextDecoder('utf-8', { fatal: true }).decode(payload);
+  } catch {
+    throw new ProvenanceError(
+      'FORMAT_INVALID',
+      'statement: expected UTF-8 JSON, found invalid UTF-8 bytes'
+    );
+  }
   if (text.length > MAX_PAYLOAD_BYTES) {
     throw new ProvenanceError(
       'FORMAT_INVALID',

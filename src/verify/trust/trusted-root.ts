@@ -8,15 +8,31 @@ import { assertLogKeysBounded } from './trust-material.js';
 const TRUSTED_ROOT_MEDIA_TYPE =
   /^application\/vnd\.dev\.sigstore\.trustedroot(\.v0\.\d+\+json|\+json;version=0\.\d+)$/;
 
+// A ClientTrustConfig (sigstore-python's --trust-config) wraps a trusted root together with a
+// signing config; a verifier needs only the root. Nothing else in the wrapper is trusted.
+const CLIENT_TRUST_CONFIG_MEDIA_TYPE =
+  /^application\/vnd\.dev\.sigstore\.clienttrustconfig(\.v0\.\d+\+json|\+json;version=0\.\d+)$/;
+
 export function parseTrustedRoot(json: unknown, origin: string): TrustedRoot {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     throw new ProvenanceError('FORMAT_INVALID', `${origin}: expected a trusted_root JSON object`);
   }
-  const mediaType = (json as { mediaType?: unknown }).mediaType;
+  const outer = (json as { mediaType?: unknown }).mediaType;
+  if (typeof outer === 'string' && CLIENT_TRUST_CONFIG_MEDIA_TYPE.test(outer)) {
+    const inner = (json as { trustedRoot?: unknown }).trustedRoot;
+    if (typeof inner !== 'object' || inner === null || Array.isArray(inner)) {
+      throw new ProvenanceError(
+        'FORMAT_INVALID',
+        `${origin}: expected a trustedRoot object inside the client trust config, found ${inner === undefined ? 'none' : JSON.stringify(inner).slice(0, 40)}`
+      );
+    }
+    return parseTrustedRoot(inner, `${origin} (trustedRoot)`);
+  }
+  const mediaType = outer;
   if (typeof mediaType !== 'string' || !TRUSTED_ROOT_MEDIA_TYPE.test(mediaType)) {
     throw new ProvenanceError(
       'FORMAT_INVALID',
-      `${origin}: expected mediaType application/vnd.dev.sigstore.trustedroot…, found ${JSON.stringify(mediaType)}`
+      `${origin}: expected mediaType application/vnd.dev.sigstore.trustedroot… (or a clienttrustconfig wrapping one), found ${JSON.stringify(mediaType)}`
     );
   }
   let root: TrustedRoot;

@@ -3,7 +3,7 @@
 //     certificate, chain and Rekor bundle in annotations;
 // (b) OCI 1.1 referrers holding a Sigstore bundle, from the referrers API or, when the
 //     registry has none, the `sha256-<hex>` tag-schema fallback index.
-import type { Descriptor, RegistryClient } from './registry-client.js';
+import type { ManifestEntry, RegistryClient } from '../../../oci/registry-client.js';
 
 export const DSSE_LAYER = 'application/vnd.dsse.envelope.v1+json';
 const BUNDLE_TYPE_PREFIX = 'application/vnd.dev.sigstore.bundle';
@@ -37,14 +37,14 @@ async function cosignAttestations(
 ): Promise<FoundAttestation[]> {
   const tag = `sha256-${hex}.att`;
   const manifest = await client.manifest(tag);
-  const layers = (manifest?.layers ?? []).filter((layer) => layer.mediaType === DSSE_LAYER);
+  const layers = descriptors(manifest?.layers).filter((layer) => layer.mediaType === DSSE_LAYER);
   return Promise.all(
     layers.map(async (layer) => ({
       kind: 'cosign' as const,
       location: `${tag} layer ${layer.digest}`,
       digest: layer.digest,
       envelope: await client.blob(layer.digest),
-      annotations: layer.annotations ?? {}
+      annotations: stringRecord(layer.annotations)
     }))
   );
 }
@@ -55,13 +55,13 @@ async function referredBundles(
   hex: string
 ): Promise<FoundAttestation[]> {
   const index = (await client.referrers(digest)) ?? (await client.manifest(`sha256-${hex}`));
-  const candidates = (index?.manifests ?? []).filter(
+  const candidates = descriptors(index?.manifests).filter(
     (d) => d.artifactType === undefined || isBundleDescriptor(d)
   );
   const found: FoundAttestation[] = [];
   for (const descriptor of candidates) {
     const manifest = await client.manifest(descriptor.digest);
-    for (const layer of manifest?.layers ?? []) {
+    for (const layer of descriptors(manifest?.layers)) {
       if (!layer.mediaType?.startsWith(BUNDLE_TYPE_PREFIX)) continue;
       found.push({
         kind: 'bundle',
@@ -73,6 +73,30 @@ async function referredBundles(
   return found;
 }
 
-function isBundleDescriptor(descriptor: Descriptor): boolean {
+/**
+ * The registry's JSON is untrusted: only entries shaped like descriptors are followed (a
+ * string digest; media and artifact types strings when present). Anything else cannot lead to
+ * a verifiable attestation, so it is passed over rather than crashing the reader.
+ */
+function descriptors(list: unknown): ManifestEntry[] {
+  if (!Array.isArray(list)) return [];
+  return list.filter(
+    (d): d is ManifestEntry =>
+      typeof d === 'object' &&
+      d !== null &&
+      typeof (d as ManifestEntry).digest === 'string' &&
+      ['string', 'undefined'].includes(typeof (d as ManifestEntry).mediaType) &&
+      ['string', 'undefined'].includes(typeof (d as ManifestEntry).artifactType)
+  );
+}
+
+function stringRecord(value: unknown): Record<string, string> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return {};
+  return Object.fromEntries(
+    Object.entries(value).filter((e): e is [string, string] => typeof e[1] === 'string')
+  );
+}
+
+function isBundleDescriptor(descriptor: ManifestEntry): boolean {
   return descriptor.artifactType?.startsWith(BUNDLE_TYPE_PREFIX) ?? false;
 }

@@ -1,11 +1,12 @@
-// Parses a WWW-Authenticate header: `Bearer realm="…",service="…",scope="…"` or `Basic realm="…"`.
+// Parses a WWW-Authenticate header: `Bearer realm="…",service="…",scope="…"` or `Basic realm="…"`,
+// parameter values quoted (with backslash escapes) or bare.
 export interface Challenge {
   scheme: string;
   params: Record<string, string>;
 }
 
-export function parseChallenge(header: string): Challenge | undefined {
-  const match = /^\s*([A-Za-z]+)\s*(.*)$/.exec(header);
+export function parseChallenge(header: string | null | undefined): Challenge | undefined {
+  const match = /^\s*([A-Za-z]+)\s*(.*)$/.exec(header ?? '');
   if (!match) return undefined;
   const params: Record<string, string> = {};
   const pattern = /([A-Za-z_]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^,\s]*))/g;

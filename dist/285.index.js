@@ -1,15 +1,16 @@
-export const id = 542;
-export const ids = [542];
+export const id = 285;
+export const ids = [285];
 export const modules = {
 
-/***/ 48542:
+/***/ 62285:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   imageSubjects: () => (/* binding */ imageSubjects),
-  publishImages: () => (/* binding */ publishImages)
+  publishImages: () => (/* binding */ publishImages),
+  registryCredentials: () => (/* binding */ registryCredentials)
 });
 
 // UNUSED EXPORTS: fetchFulcioChains
@@ -18,6 +19,8 @@ __webpack_require__.d(__webpack_exports__, {
 var dist = __webpack_require__(61040);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/publish/equivalence.ts
+var equivalence = __webpack_require__(33403);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
 ;// CONCATENATED MODULE: ./src/publish/oci/bundle.ts
@@ -183,32 +186,35 @@ function issuingChain(leafDer, root) {
     return [];
 }
 
-;// CONCATENATED MODULE: ./src/publish/oci/reference.ts
-// Parses an image reference `registry/name@sha256:<hex>`. Only digests are accepted: a tag can
-// move between the build and the attestation, and the attestation must name what was built.
+// EXTERNAL MODULE: ./src/http/retry.ts
+var retry = __webpack_require__(28902);
+;// CONCATENATED MODULE: ./src/oci/reference.ts
+// Parses an image reference `registry/name@sha256:<hex>`, for the publisher and the verifier
+// alike. Only digests are accepted: a tag can move, so an attestation (or a verification) must
+// name the exact content, never "whatever the tag points at now".
 
+const EXPECTED = 'image: expected IMAGE@sha256:<64 hex>';
 const DIGEST = /^sha256:[0-9a-f]{64}$/;
 // distribution/reference's path grammar: lowercase components separated by . _ __ or dashes
 const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
 const HOST = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*(?::[0-9]+)?$|^\[[0-9a-fA-F:]+\](?::[0-9]+)?$/;
 const DOCKER_HUB = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
 function invalid(image, problem) {
-    return new errors/* ProvenanceError */.CG('INPUT_INVALID', `image reference "${image}": ${problem}`);
+    return new errors/* ProvenanceError */.CG('INPUT_INVALID', `${EXPECTED}, found ${JSON.stringify(image)}: ${problem}`);
 }
 function looksLikeHost(component) {
     return component.includes('.') || component.includes(':') || component === 'localhost';
 }
-function parseImageReference(image) {
+function reference_parseImageReference(image) {
     const trimmed = image.trim();
     if (trimmed === '')
-        throw invalid(image, 'expected NAME@sha256:<64 hex>, found an empty string');
+        throw new errors/* ProvenanceError */.CG('INPUT_INVALID', `${EXPECTED}, found an empty string`);
     const at = trimmed.indexOf('@');
     if (at < 0) {
-        const lastSlash = trimmed.lastIndexOf('/');
-        const hasTag = trimmed.slice(lastSlash + 1).includes(':');
-        throw invalid(image, hasTag
-            ? 'tags are refused because they can move; pass the digest instead (NAME@sha256:<64 hex>, e.g. the `digest` output of docker/build-push-action)'
-            : 'expected NAME@sha256:<64 hex>, found no digest; pass the image digest');
+        const hasTag = trimmed.slice(trimmed.lastIndexOf('/') + 1).includes(':');
+        if (hasTag)
+            throw invalid(image, 'tags are refused because they can move; pass the digest instead (e.g. the `digest` output of docker/build-push-action)');
+        throw new errors/* ProvenanceError */.CG('INPUT_INVALID', `${EXPECTED}, found no digest in ${JSON.stringify(image)}; pass the image digest`);
     }
     const digest = trimmed.slice(at + 1);
     if (!DIGEST.test(digest))
@@ -240,92 +246,137 @@ function parseImageReference(image) {
         digestTag: digest.replace(':', '-')
     };
 }
-/** Plain HTTP is allowed for loopback registries only; everything else is HTTPS. */
-function registryBaseUrl(apiHost) {
-    const hostname = apiHost.replace(/:[0-9]+$/, '');
-    const loopback = hostname === 'localhost' || hostname === '127.0.0.1' || hostname === '[::1]';
-    return `${loopback ? 'http' : 'https'}://${apiHost}`;
+/**
+ * Where the registry API lives. Plain HTTP for loopback registries only, HTTPS for everything
+ * else; Docker Hub's API host differs from its name.
+ */
+function registryBaseUrl(registry) {
+    if (DOCKER_HUB.has(registry))
+        return 'https://registry-1.docker.io';
+    const hostname = registry.replace(/:[0-9]+$/, '');
+    return `${isLoopbackHost(hostname) ? 'http' : 'https'}://${registry}`;
 }
-/** More images than this in one run is a mistake in the input, not a real release. */
-const MAX_IMAGES = 100;
-/** The `images` input: one `name@sha256:<hex>` per line; blank lines ignored, duplicates dropped. */
-function parseImageList(text) {
-    const seen = new Set();
-    const images = [];
-    for (const line of text.split(/\r?\n/)) {
-        if (line.trim() === '')
-            continue;
-        const ref = parseImageReference(line);
-        const key = `${ref.registry}/${ref.repository}@${ref.digest}`;
-        if (seen.has(key))
-            continue;
-        seen.add(key);
-        images.push(ref);
-        if (images.length > MAX_IMAGES)
-            throw new ProvenanceError('INPUT_INVALID', `images: expected at most ${MAX_IMAGES} image references, found more`);
-    }
-    if (images.length === 0)
-        throw new ProvenanceError('INPUT_INVALID', 'images: expected at least one NAME@sha256:<64 hex> line, found none');
-    return images;
+function isLoopbackHost(hostname) {
+    return hostname === 'localhost' || hostname === '127.0.0.1' || hostname === '[::1]';
 }
 
-;// CONCATENATED MODULE: ./src/publish/oci/retry.ts
-// Bounded retries for registry calls: a fixed number of attempts AND a time budget, whichever
-// runs out first. Only 5xx, 429 and network failures are retried.
-const DEFAULT_RETRY = {
+;// CONCATENATED MODULE: ./src/oci/www-authenticate.ts
+function parseChallenge(header) {
+    const match = /^\s*([A-Za-z]+)\s*(.*)$/.exec(header ?? '');
+    if (!match)
+        return undefined;
+    const params = {};
+    const pattern = /([A-Za-z_]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^,\s]*))/g;
+    for (const part of (match[2] ?? '').matchAll(pattern)) {
+        params[part[1].toLowerCase()] =
+            part[2] !== undefined ? part[2].replace(/\\(.)/g, '$1') : (part[3] ?? '');
+    }
+    return { scheme: match[1].toLowerCase(), params };
+}
+
+;// CONCATENATED MODULE: ./src/oci/registry-wording.ts
+// What can go wrong talking to a registry, as data; each caller words it for its own users.
+// The default wording is the publisher's: it names the registry host and says what to do next.
+const defaultWording = (problem, registry) => `registry ${registry.host}: ${describe(problem, registry)}`;
+function describe(problem, registry) {
+    const who = registry.username ? `user "${registry.username}"` : 'anonymous access';
+    switch (problem.kind) {
+        case 'gave-up':
+            return `${problem.detail} to ${problem.method} ${problem.url.pathname} (gave up after ${problem.attempts} attempts or ${problem.seconds}s); nothing was published by this request, try again later`;
+        case 'status':
+            if (problem.status === 401)
+                return registry.username
+                    ? `rejected the credentials of ${who} for ${registry.repository} (401); check the username and password/token`
+                    : `requires authentication for ${registry.repository} (401) and no credentials were given; pass registry credentials or run docker login`;
+            if (problem.status === 403)
+                return `denied ${who} access to ${registry.repository} for ${problem.method} (403); the credentials need push permission on this repository`;
+            return `answered ${problem.method} ${problem.url.pathname} with unexpected status ${problem.status}`;
+        case 'no-location':
+            return `answered ${problem.method} ${problem.url.pathname} without a Location header`;
+        case 'redirect':
+            return `${problem.method} ${problem.url.pathname}: ${problem.detail}`;
+        case 'realm-insecure':
+            return `sent a token realm over plain http (${problem.realm.origin}); refusing to send credentials there`;
+        case 'token-unreachable':
+            return `token service ${problem.realm.origin} ${problem.detail}`;
+        case 'token-status':
+            if (problem.status === 401 || problem.status === 403)
+                return registry.username
+                    ? `token service ${problem.realm.origin} rejected the credentials of ${who} (${problem.status})`
+                    : `token service ${problem.realm.origin} refused anonymous access (${problem.status}); pass registry credentials`;
+            return `token service ${problem.realm.origin} answered ${problem.status}`;
+        case 'token-missing':
+            return `token service ${problem.realm.origin} returned no token`;
+        case 'too-large':
+            return `sent ${problem.what} of ${problem.bytes} bytes, more than the ${problem.limit}-byte limit`;
+        case 'not-json':
+            return `sent ${problem.what} that is not valid JSON`;
+        case 'digest-mismatch':
+            return `returned ${problem.what.startsWith('blob') ? 'a blob' : 'a manifest'} with digest ${problem.found} when asked for ${problem.expected}`;
+        case 'announced-mismatch':
+            return `returned manifest ${problem.reference} with digest ${problem.found}, but announced ${problem.announced}`;
+        case 'blob-missing':
+            return `has no blob ${problem.digest} (404)`;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/oci/registry-client.ts
+// A small OCI distribution client over fetch, shared by the publisher and the verifier:
+// manifests (HEAD/GET/PUT), blobs (GET, HEAD, monolithic POST+PUT upload) and the referrers API.
+// Safety rules, for every caller:
+//  - auth challenges answered (Basic, or a Bearer token from the challenge's realm as ghcr.io and
+//    Docker Hub use); a plain-http realm only for a loopback realm of a loopback registry;
+//  - credentials only ever go to the registry's own origin (upload locations and redirects to
+//    storage get none), and redirects never lead to plain http outside loopback;
+//  - 5xx/429 and network failures retried within the shared bounded policy (src/http/retry.ts);
+//  - everything fetched by digest is hashed and compared, a manifest also against the digest the
+//    registry announces; every body read is size-capped, because a registry is untrusted.
+// Failures become ProvenanceError('REGISTRY_ERROR') worded by the caller (see RegistryWording),
+// and never contain secrets.
+
+
+
+
+
+
+const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
+const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
+const MANIFEST_MEDIA_TYPES = [
+    OCI_INDEX,
+    OCI_MANIFEST,
+    'application/vnd.docker.distribution.manifest.list.v2+json',
+    'application/vnd.docker.distribution.manifest.v2+json'
+];
+const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
+const MAX_BLOB_BYTES = 64 * 1024 * 1024;
+const MAX_REDIRECTS = 5;
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+const DEFAULT_REGISTRY_RETRY = {
     attempts: 5,
     baseDelayMs: 500,
     maxDelayMs: 8_000,
     budgetMs: 60_000,
     timeoutMs: 30_000
 };
-function isRetryableStatus(status) {
-    return status === 429 || status >= 500;
-}
-/** Exponential backoff, or the server's Retry-After (seconds) when it gave one; both capped. */
-function retryDelayMs(policy, attempt, retryAfter) {
-    const seconds = retryAfter === null ? NaN : Number(retryAfter);
-    const wanted = Number.isFinite(seconds)
-        ? seconds * 1000
-        : policy.baseDelayMs * 2 ** Math.max(0, attempt - 1);
-    return Math.min(Math.max(0, wanted), policy.maxDelayMs);
-}
-function sleep(ms) {
-    return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-;// CONCATENATED MODULE: ./src/publish/oci/registry-client.ts
-// A small OCI distribution client over fetch: manifests (HEAD/GET/PUT) and blobs (HEAD, then a
-// monolithic POST+PUT upload). It answers auth challenges (Basic, or a Bearer token from the
-// challenge's realm as ghcr.io and Docker Hub use), retries 5xx/429 within a bounded policy, and
-// turns failures into ProvenanceError('REGISTRY_ERROR') messages that never contain secrets.
-
-
-
-
-const MANIFEST_MEDIA_TYPES = [
-    'application/vnd.oci.image.index.v1+json',
-    'application/vnd.oci.image.manifest.v1+json',
-    'application/vnd.docker.distribution.manifest.list.v2+json',
-    'application/vnd.docker.distribution.manifest.v2+json'
-];
 function sha256Digest(data) {
     return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(data).digest('hex')}`;
 }
-function parseChallenge(header) {
-    if (!header)
-        return undefined;
-    const match = /^\s*(Basic|Bearer)\b(.*)$/i.exec(header);
-    if (!match)
-        return undefined;
-    const params = {};
-    for (const [, key, value] of (match[2] ?? '').matchAll(/([A-Za-z_]+)="([^"]*)"/g))
-        if (key !== undefined && value !== undefined)
-            params[key.toLowerCase()] = value;
-    return { scheme: (match[1] ?? '').toLowerCase(), params };
-}
 function basic(credentials) {
     return `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
+}
+function mediaTypeOf(res) {
+    return (res.headers.get('content-type') ?? '').split(';')[0]?.trim() ?? '';
+}
+/** Network failure or timeout, described without the request's headers. */
+function describeFailure(e, timeoutMs) {
+    // Not `instanceof Error`: fetch's errors may come from another realm (jest's VM).
+    const err = typeof e === 'object' && e !== null
+        ? e
+        : undefined;
+    if (err?.name === 'TimeoutError')
+        return `did not answer within ${timeoutMs} ms`;
+    const cause = typeof err?.cause?.message === 'string' ? err.cause.message : undefined;
+    return `could not be reached (${cause ?? (typeof err?.message === 'string' ? err.message : String(e))})`;
 }
 class RegistryClient {
     host;
@@ -334,14 +385,18 @@ class RegistryClient {
     credentials;
     retry;
     fetchImpl;
+    access;
+    wording;
     authorization;
     constructor(target, credentials, options = {}) {
         this.host = target.apiHost;
         this.repository = target.repository;
         this.base = registryBaseUrl(target.apiHost);
         this.credentials = credentials;
-        this.retry = options.retry ?? DEFAULT_RETRY;
+        this.retry = options.retry ?? DEFAULT_REGISTRY_RETRY;
         this.fetchImpl = options.fetch ?? ((url, init) => fetch(url, init));
+        this.access = options.access ?? 'pull';
+        this.wording = options.wording ?? defaultWording;
     }
     /** The manifest's descriptor, or undefined when the registry does not have it. */
     async headManifest(reference) {
@@ -352,35 +407,32 @@ class RegistryClient {
             return undefined;
         this.expect(res, [200], 'HEAD', this.manifestPath(reference));
         return {
-            mediaType: (res.headers.get('content-type') ?? '').split(';')[0]?.trim() ?? '',
+            mediaType: mediaTypeOf(res),
             digest: res.headers.get('docker-content-digest') ?? '',
             size: Number(res.headers.get('content-length') ?? 0)
         };
     }
-    /** The manifest bytes and descriptor, or undefined when the registry does not have it. */
+    /** The manifest bytes and descriptor (digest-checked), or undefined when there is none. */
     async getManifest(reference) {
         const path = this.manifestPath(reference);
-        const res = await this.send('GET', path, {
-            headers: { accept: MANIFEST_MEDIA_TYPES.join(', ') }
-        });
+        const res = await this.get(path, MANIFEST_MEDIA_TYPES.join(', '));
         if (res.status === 404)
             return undefined;
         this.expect(res, [200], 'GET', path);
-        const body = Buffer.from(await res.arrayBuffer());
+        const what = `manifest ${reference}`;
+        const body = await this.read(res, MAX_MANIFEST_BYTES, what);
         const digest = sha256Digest(body);
         const announced = res.headers.get('docker-content-digest');
         if (announced && announced !== digest)
-            throw this.error(`returned manifest ${reference} with digest ${digest}, but announced ${announced}`);
+            throw this.fail({ kind: 'announced-mismatch', reference, found: digest, announced });
         if (reference.startsWith('sha256:') && reference !== digest)
-            throw this.error(`returned a manifest with digest ${digest} when asked for ${reference}`);
-        return {
-            descriptor: {
-                mediaType: (res.headers.get('content-type') ?? '').split(';')[0]?.trim() ?? '',
-                digest,
-                size: body.length
-            },
-            body
-        };
+            throw this.fail({ kind: 'digest-mismatch', what, expected: reference, found: digest });
+        return { descriptor: { mediaType: mediaTypeOf(res), digest, size: body.length }, body };
+    }
+    /** The parsed manifest or index at a tag or digest, or undefined when there is none. */
+    async manifest(reference) {
+        const fetched = await this.getManifest(reference);
+        return fetched && this.parseJson(fetched.body, `manifest ${reference}`);
     }
     /** PUTs a manifest under `reference` (a tag or its digest); returns its descriptor. */
     async putManifest(reference, body, mediaType) {
@@ -388,6 +440,21 @@ class RegistryClient {
         const res = await this.send('PUT', path, { headers: { 'content-type': mediaType }, body });
         this.expect(res, [201], 'PUT', path);
         return { mediaType, digest: sha256Digest(body), size: body.length };
+    }
+    /** A blob's bytes, checked against its digest. */
+    async blob(digest) {
+        const res = await this.get(`/v2/${this.repository}/blobs/${digest}`, '*/*');
+        if (res.status === 404) {
+            await res.body?.cancel();
+            throw this.fail({ kind: 'blob-missing', digest });
+        }
+        this.expect(res, [200], 'GET', `/v2/${this.repository}/blobs/${digest}`);
+        const what = `blob ${digest}`;
+        const body = await this.read(res, MAX_BLOB_BYTES, what);
+        const found = sha256Digest(body);
+        if (found !== digest)
+            throw this.fail({ kind: 'digest-mismatch', what, expected: digest, found });
+        return body;
     }
     async hasBlob(digest) {
         const path = `/v2/${this.repository}/blobs/${digest}`;
@@ -408,117 +475,186 @@ class RegistryClient {
         this.expect(started, [202], 'POST', startPath);
         const location = started.headers.get('location');
         if (!location)
-            throw this.error(`answered POST ${startPath} without a Location header`);
+            throw this.fail({ kind: 'no-location', method: 'POST', url: new URL(this.base + startPath) });
         const uploadUrl = new URL(location, this.base + startPath);
         uploadUrl.searchParams.set('digest', descriptor.digest);
         const done = await this.send('PUT', uploadUrl.href, {
             headers: { 'content-type': 'application/octet-stream' },
             body: data
         });
-        this.expect(done, [201], 'PUT', uploadUrl.pathname);
+        this.expect(done, [201], 'PUT', uploadUrl.href);
         return descriptor;
+    }
+    /** The OCI 1.1 referrers index, or undefined when the registry has no referrers API. */
+    async referrers(digest) {
+        const path = `/v2/${this.repository}/referrers/${digest}`;
+        const res = await this.get(path, OCI_INDEX);
+        if (res.status === 404 || res.status === 405) {
+            await res.body?.cancel();
+            return undefined;
+        }
+        this.expect(res, [200], 'GET', path);
+        const what = `referrers of ${digest}`;
+        const body = await this.read(res, MAX_MANIFEST_BYTES, what);
+        if (!(res.headers.get('content-type') ?? '').includes(OCI_INDEX))
+            return undefined;
+        return this.parseJson(body, what);
     }
     manifestPath(reference) {
         return `/v2/${this.repository}/manifests/${reference}`;
     }
-    error(problem) {
-        return new errors/* ProvenanceError */.CG('REGISTRY_ERROR', `registry ${this.host}: ${problem}`);
+    get identity() {
+        return {
+            host: this.host,
+            baseUrl: this.base,
+            repository: this.repository,
+            username: this.credentials?.username
+        };
     }
-    expect(res, statuses, method, path) {
+    fail(problem) {
+        return new errors/* ProvenanceError */.CG('REGISTRY_ERROR', this.wording(problem, this.identity));
+    }
+    expect(res, statuses, method, target) {
         if (statuses.includes(res.status))
             return;
-        const who = this.credentials ? `user "${this.credentials.username}"` : 'anonymous access';
-        if (res.status === 401)
-            throw this.error(this.credentials
-                ? `rejected the credentials of ${who} for ${this.repository} (401); check the username and password/token`
-                : `requires authentication for ${this.repository} (401) and no credentials were given; pass registry credentials or run docker login`);
-        if (res.status === 403)
-            throw this.error(`denied ${who} access to ${this.repository} for ${method} (403); the credentials need push permission on this repository`);
-        throw this.error(`answered ${method} ${path} with unexpected status ${res.status}`);
+        void res.body?.cancel().catch(() => undefined);
+        const url = new URL(target.startsWith('/') ? this.base + target : target);
+        throw this.fail({ kind: 'status', method, url, status: res.status, expected: statuses });
+    }
+    /** A body of at most `limit` bytes, declared or streamed. */
+    async read(res, limit, what) {
+        const declared = Number(res.headers.get('content-length') ?? NaN);
+        if (declared > limit) {
+            await res.body?.cancel();
+            throw this.fail({ kind: 'too-large', what, bytes: declared, limit });
+        }
+        if (!res.body)
+            return Buffer.alloc(0);
+        const chunks = [];
+        let total = 0;
+        for await (const chunk of res.body) {
+            total += chunk.byteLength;
+            if (total > limit)
+                throw this.fail({ kind: 'too-large', what, bytes: total, limit });
+            chunks.push(chunk);
+        }
+        return Buffer.concat(chunks);
+    }
+    parseJson(body, what) {
+        try {
+            return JSON.parse(body.toString('utf8'));
+        }
+        catch {
+            throw this.fail({ kind: 'not-json', what });
+        }
+    }
+    /** A GET that follows redirects (blob storage), never to plain http outside loopback. */
+    async get(path, accept) {
+        let url = new URL(this.base + path);
+        for (let hop = 0;; hop++) {
+            const res = await this.send('GET', url.href, { headers: { accept } });
+            const location = res.headers.get('location');
+            if (!REDIRECTS.has(res.status) || !location)
+                return res;
+            await res.body?.cancel();
+            const next = new URL(location, url);
+            if (hop >= MAX_REDIRECTS)
+                throw this.fail({
+                    kind: 'redirect',
+                    method: 'GET',
+                    url,
+                    detail: `more than ${MAX_REDIRECTS} redirects`
+                });
+            if (next.protocol !== 'https:' &&
+                !(next.protocol === 'http:' && isLoopbackHost(next.hostname)))
+                throw this.fail({
+                    kind: 'redirect',
+                    method: 'GET',
+                    url,
+                    detail: `redirected to ${next.origin}, which is not https`
+                });
+            url = next;
+        }
     }
     /**
      * One request with retries and auth. `target` is a path on the registry or an absolute URL
-     * (upload locations); credentials only ever go to the registry's own origin.
+     * (upload locations, redirects); credentials only ever go to the registry's own origin.
      */
     async send(method, target, init) {
-        const url = target.startsWith('/') ? this.base + target : target;
-        const sameOrigin = new URL(url).origin === new URL(this.base).origin;
-        const started = Date.now();
-        let answeredChallenge = false;
-        let lastProblem = '';
-        for (let attempt = 1; attempt <= this.retry.attempts; attempt++) {
-            const headers = { ...init.headers };
-            if (sameOrigin && this.authorization)
-                headers.authorization = this.authorization;
-            let res;
-            try {
-                res = await this.fetchImpl(url, {
-                    method,
-                    headers,
-                    redirect: 'manual',
-                    signal: AbortSignal.timeout(this.retry.timeoutMs),
-                    ...(init.body ? { body: new Uint8Array(init.body) } : {})
-                });
-            }
-            catch (e) {
-                lastProblem =
-                    e instanceof Error && e.name === 'TimeoutError'
-                        ? `did not answer within ${this.retry.timeoutMs} ms`
-                        : `could not be reached (${e instanceof Error ? (e.cause instanceof Error ? e.cause.message : e.message) : String(e)})`;
-                if (!(await this.waitBeforeRetry(attempt, started, null)))
-                    break;
-                continue;
-            }
-            if (res.status === 401 && sameOrigin && !answeredChallenge) {
-                answeredChallenge = true;
-                await res.body?.cancel();
-                if (await this.answerChallenge(res.headers.get('www-authenticate'))) {
-                    attempt--; // the challenge round trip is not a failed attempt
-                    continue;
+        const url = new URL(target.startsWith('/') ? this.base + target : target);
+        const sameOrigin = url.origin === new URL(this.base).origin;
+        // Challenges answered for this request. Two rounds, not one: distribution's htpasswd check
+        // has been seen to refuse a valid Basic login once under load; a wrong password still
+        // ends in a 401 after the second round.
+        let challengeRounds = 0;
+        const result = await (0,retry/* withRetries */.LH)(this.retry, async () => {
+            for (;;) {
+                const headers = { ...init.headers };
+                if (sameOrigin && this.authorization)
+                    headers.authorization = this.authorization;
+                let res;
+                try {
+                    res = await this.fetchImpl(url.href, {
+                        method,
+                        headers,
+                        redirect: 'manual',
+                        signal: AbortSignal.timeout(this.retry.timeoutMs),
+                        ...(init.body ? { body: new Uint8Array(init.body) } : {})
+                    });
                 }
-                return res;
+                catch (e) {
+                    return { retry: describeFailure(e, this.retry.timeoutMs) };
+                }
+                if (res.status === 401 && sameOrigin && challengeRounds < 2) {
+                    challengeRounds++;
+                    await res.body?.cancel();
+                    // the challenge round trip is not a failed attempt: send again at once
+                    if (await this.answerChallenge(res.headers.get('www-authenticate')))
+                        continue;
+                    return { done: res };
+                }
+                if (!(0,retry/* isRetryableStatus */.PS)(res.status))
+                    return { done: res };
+                const retryAfter = res.headers.get('retry-after');
+                await res.body?.cancel();
+                return { retry: `kept answering ${res.status}`, retryAfterMs: (0,retry/* retryAfterMs */.Vs)(retryAfter) };
             }
-            if (!isRetryableStatus(res.status))
-                return res;
-            lastProblem = `kept answering ${res.status}`;
-            const retryAfter = res.headers.get('retry-after');
-            await res.body?.cancel();
-            if (!(await this.waitBeforeRetry(attempt, started, retryAfter)))
-                break;
-        }
-        const seconds = ((Date.now() - started) / 1000).toFixed(1);
-        throw this.error(`${lastProblem} to ${method} ${new URL(url).pathname} (gave up after ${this.retry.attempts} attempts or ${seconds}s); nothing was published by this request, try again later`);
-    }
-    async waitBeforeRetry(attempt, started, retryAfter) {
-        if (attempt >= this.retry.attempts)
-            return false;
-        const delay = retryDelayMs(this.retry, attempt, retryAfter);
-        if (Date.now() - started + delay > this.retry.budgetMs)
-            return false;
-        await sleep(delay);
-        return true;
+        });
+        if (result.ok)
+            return result.value;
+        throw this.fail({
+            kind: 'gave-up',
+            method,
+            url,
+            detail: result.problem,
+            attempts: this.retry.attempts,
+            seconds: (result.elapsedMs / 1000).toFixed(1)
+        });
     }
     /** Sets the Authorization header a 401 challenge asks for; false when we have nothing to offer. */
     async answerChallenge(header) {
         const challenge = parseChallenge(header);
-        if (!challenge)
-            return false;
-        if (challenge.scheme === 'basic') {
-            if (!this.credentials || this.authorization)
+        if (challenge?.scheme === 'basic') {
+            if (!this.credentials)
                 return false;
             this.authorization = basic(this.credentials);
             return true;
         }
-        const realm = challenge.params.realm;
-        if (!realm)
+        const realm = challenge?.scheme === 'bearer' ? challenge.params.realm : undefined;
+        if (!realm || !URL.canParse(realm))
             return false;
         const tokenUrl = new URL(realm);
-        if (tokenUrl.protocol !== 'https:' && registryBaseUrl(tokenUrl.host).startsWith('https'))
-            throw this.error(`sent a token realm over plain http (${tokenUrl.origin}); refusing to send credentials there`);
-        if (challenge.params.service)
+        // Credentials never travel in clear text: plain http only from a loopback registry to a
+        // loopback token service.
+        const loopbackPlain = tokenUrl.protocol === 'http:' &&
+            isLoopbackHost(tokenUrl.hostname) &&
+            this.base.startsWith('http:');
+        if (tokenUrl.protocol !== 'https:' && !loopbackPlain)
+            throw this.fail({ kind: 'realm-insecure', realm: tokenUrl });
+        if (challenge?.params.service)
             tokenUrl.searchParams.set('service', challenge.params.service);
-        // we publish, so ask for push as well as pull regardless of what this request needed
-        tokenUrl.searchParams.set('scope', `repository:${this.repository}:pull,push`);
+        // our own scope, never one the registry suggests; the publisher asks for push up front
+        tokenUrl.searchParams.set('scope', `repository:${this.repository}:${this.access}`);
         const headers = {};
         if (this.credentials)
             headers.authorization = basic(this.credentials);
@@ -527,22 +663,25 @@ class RegistryClient {
             res = await this.fetchImpl(tokenUrl.href, {
                 method: 'GET',
                 headers,
+                redirect: 'manual', // the credentials go to the realm and nowhere else
                 signal: AbortSignal.timeout(this.retry.timeoutMs)
             });
         }
         catch (e) {
-            throw this.error(`token service ${tokenUrl.origin} could not be reached (${e instanceof Error ? e.message : String(e)})`);
+            throw this.fail({
+                kind: 'token-unreachable',
+                realm: tokenUrl,
+                detail: describeFailure(e, this.retry.timeoutMs)
+            });
         }
-        if (res.status === 401 || res.status === 403)
-            throw this.error(this.credentials
-                ? `token service ${tokenUrl.origin} rejected the credentials of user "${this.credentials.username}" (${res.status})`
-                : `token service ${tokenUrl.origin} refused anonymous access (${res.status}); pass registry credentials`);
-        if (res.status !== 200)
-            throw this.error(`token service ${tokenUrl.origin} answered ${res.status}`);
-        const json = (await res.json());
-        const token = json.token ?? json.access_token;
-        if (!token)
-            throw this.error(`token service ${tokenUrl.origin} returned no token`);
+        if (res.status !== 200) {
+            await res.body?.cancel();
+            throw this.fail({ kind: 'token-status', realm: tokenUrl, status: res.status });
+        }
+        const json = this.parseJson(await this.read(res, MAX_MANIFEST_BYTES, 'token response'), 'token response');
+        const token = typeof json?.token === 'string' && json.token !== '' ? json.token : json?.access_token;
+        if (typeof token !== 'string' || token === '')
+            throw this.fail({ kind: 'token-missing', realm: tokenUrl });
         this.authorization = `Bearer ${token}`;
         return true;
     }
@@ -640,10 +779,17 @@ function mergeAttestationManifest(existing, layer, tag) {
             parsed = undefined;
         }
         const candidate = parsed;
-        if (!candidate ||
+        const isDescriptor = (d) => typeof d === 'object' &&
+            d !== null &&
+            !Array.isArray(d) &&
+            typeof d.digest === 'string';
+        if (typeof candidate !== 'object' ||
+            candidate === null ||
             candidate.schemaVersion !== 2 ||
             !Array.isArray(candidate.layers) ||
-            typeof candidate.config !== 'object')
+            !candidate.layers.every(isDescriptor) ||
+            !isDescriptor(candidate.config) ||
+            (candidate.mediaType !== undefined && typeof candidate.mediaType !== 'string'))
             throw new errors/* ProvenanceError */.CG('REGISTRY_ERROR', `tag ${tag} already exists but is not an image manifest with layers (found ${existing.mediaType || 'unknown media type'}); refusing to overwrite it`);
         previous = candidate;
     }
@@ -675,11 +821,32 @@ function mergeAttestationManifest(existing, layer, tag) {
 ;// CONCATENATED MODULE: ./src/publish/oci/cosign-publish.ts
 
 
-async function prepareCosignAttestation(client, digestTag, parts, chainDer) {
+const MAX_LAYERS_CHECKED = 50;
+async function holdsSameBuild(client, manifestBody, sameBuild) {
+    let layers = [];
+    try {
+        layers = JSON.parse(manifestBody.toString('utf8')).layers ?? [];
+    }
+    catch {
+        return false; // mergeAttestationManifest refuses a tag that is not a manifest, with a message
+    }
+    for (const layer of layers.slice(0, MAX_LAYERS_CHECKED)) {
+        if (layer.mediaType !== DSSE_LAYER_MEDIA_TYPE || typeof layer.digest !== 'string')
+            continue;
+        if (sameBuild(await client.blob(layer.digest)))
+            return true;
+    }
+    return false;
+}
+async function prepareCosignAttestation(client, digestTag, parts, chainDer, 
+/** Whether an existing DSSE layer (its bytes) attests the same build; then nothing is added. */
+sameBuild) {
     const tag = `${digestTag}.att`;
     const envelope = cosignEnvelope(parts);
     const layer = attestationLayer(envelope, parts, toPem(parts.leafDer), chainDer.map((der) => toPem(der)).join(''));
     const existing = await client.getManifest(tag);
+    if (existing && sameBuild && (await holdsSameBuild(client, existing.body, sameBuild)))
+        return { tag, changed: false, commit: async () => 'unchanged' };
     const merged = mergeAttestationManifest(existing ? { mediaType: existing.descriptor.mediaType, body: existing.body } : undefined, layer, tag);
     if (!merged.changed)
         return { tag, changed: false, commit: async () => 'unchanged' };
@@ -705,50 +872,75 @@ var promises_ = __webpack_require__(51455);
 var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
-;// CONCATENATED MODULE: ./src/publish/oci/credentials.ts
-// Registry credentials: explicit inputs first, then the `auths` of ~/.docker/config.json
-// (what `docker login` writes), else anonymous.
+;// CONCATENATED MODULE: ./src/oci/credentials.ts
+// Registry credentials the way docker finds them: $DOCKER_CONFIG/config.json or
+// ~/.docker/config.json (what `docker login` writes), `auths` keyed by registry host or URL
+// (Docker Hub also as its v1 URL), each with base64 `auth` = user:password, explicit
+// username/password, and optionally an identitytoken that replaces the password.
+
 
 
 
 const DOCKER_HUB_KEYS = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
-/** `https://index.docker.io/v1/` → docker.io, `ghcr.io/` → ghcr.io. */
+function dockerConfigPath(env = process.env) {
+    return (0,external_node_path_.join)(env.DOCKER_CONFIG ?? (0,external_node_path_.join)((0,external_node_os_.homedir)(), '.docker'), 'config.json');
+}
+/** `https://index.docker.io/v1/` → docker.io, `https://ghcr.io/v2/` → ghcr.io. */
 function canonicalRegistryKey(key) {
     const host = key.replace(/^[a-z]+:\/\//i, '').split('/')[0] ?? '';
     return DOCKER_HUB_KEYS.has(host) ? 'docker.io' : host;
 }
-function decodeAuth(auth) {
-    const text = Buffer.from(auth, 'base64').toString('utf8');
-    const colon = text.indexOf(':');
-    if (colon <= 0)
-        return undefined;
-    return { username: text.slice(0, colon), password: text.slice(colon + 1) };
-}
-/** Finds credentials for `registry` in a docker config file; undefined when none apply. */
-async function dockerConfigCredentials(registry, configPath = (0,external_node_path_.join)(process.env.DOCKER_CONFIG ?? (0,external_node_path_.join)((0,external_node_os_.homedir)(), '.docker'), 'config.json')) {
-    let config;
+/** Credentials for `registry` in a docker config file; undefined when none apply (anonymous). */
+async function dockerConfigCredentials(registry, configPath = dockerConfigPath()) {
+    let text;
     try {
-        config = JSON.parse(await (0,promises_.readFile)(configPath, 'utf8'));
+        text = await (0,promises_.readFile)(configPath, 'utf8');
     }
     catch {
-        return undefined; // no file or not JSON: anonymous, as docker itself would be
+        return undefined; // no docker config: anonymous access, as docker itself would be
     }
+    let config;
+    try {
+        config = JSON.parse(text);
+    }
+    catch {
+        throw new errors/* ProvenanceError */.CG('INPUT_INVALID', `docker config ${configPath}: expected JSON, found unparsable text`);
+    }
+    const auths = config?.auths;
+    if (typeof auths !== 'object' || auths === null)
+        return undefined;
     const target = canonicalRegistryKey(registry);
     // exact host match: never send one registry's credentials to a similarly named one
-    for (const [key, entry] of Object.entries(config.auths ?? {})) {
-        if (canonicalRegistryKey(key) !== target || !entry.auth)
+    for (const [key, entry] of Object.entries(auths)) {
+        if (canonicalRegistryKey(key) !== target || typeof entry !== 'object' || entry === null)
             continue;
-        const decoded = decodeAuth(entry.auth);
-        if (!decoded)
-            continue;
-        return entry.identitytoken ? { ...decoded, password: entry.identitytoken } : decoded;
+        const found = readEntry(entry, key, configPath);
+        if (found)
+            return found;
     }
     return undefined;
 }
-async function resolveCredentials(registry, explicit, dockerConfigPath) {
+function readEntry(entry, key, configPath) {
+    let found;
+    if (typeof entry.auth === 'string' && entry.auth !== '') {
+        const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
+        const colon = decoded.indexOf(':');
+        if (colon <= 0)
+            throw new errors/* ProvenanceError */.CG('INPUT_INVALID', `docker config ${configPath}: auths["${key}"].auth: expected base64 of user:password`);
+        found = { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+    }
+    else if (typeof entry.username === 'string' && typeof entry.password === 'string') {
+        found = { username: entry.username, password: entry.password };
+    }
+    if (found && typeof entry.identitytoken === 'string' && entry.identitytoken !== '')
+        return { ...found, password: entry.identitytoken };
+    return found;
+}
+/** Explicit credentials (both parts given) first, then the docker config, else anonymous. */
+async function resolveCredentials(registry, explicit, configPath) {
     if (explicit && explicit.username !== '' && explicit.password !== '')
         return explicit;
-    return dockerConfigCredentials(registry, dockerConfigPath);
+    return dockerConfigCredentials(registry, configPath);
 }
 
 // EXTERNAL MODULE: ./node_modules/@sigstore/oci/dist/index.js
@@ -826,6 +1018,33 @@ async function attachReferrer(options) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/publish/oci/image-list.ts
+// The action's `images` input: one `name@sha256:<hex>` per line, each parsed by the shared
+// src/oci/reference.ts; blank lines ignored, duplicates dropped, the count bounded.
+
+
+/** More images than this in one run is a mistake in the input, not a real release. */
+const MAX_IMAGES = 100;
+function parseImageList(text) {
+    const seen = new Set();
+    const images = [];
+    for (const line of text.split(/\r?\n/)) {
+        if (line.trim() === '')
+            continue;
+        const ref = parseImageReference(line);
+        const key = `${ref.registry}/${ref.repository}@${ref.digest}`;
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        images.push(ref);
+        if (images.length > MAX_IMAGES)
+            throw new ProvenanceError('INPUT_INVALID', `images: expected at most ${MAX_IMAGES} image references, found more`);
+    }
+    if (images.length === 0)
+        throw new ProvenanceError('INPUT_INVALID', 'images: expected at least one NAME@sha256:<64 hex> line, found none');
+    return images;
+}
+
 ;// CONCATENATED MODULE: ./src/publish/oci/index.ts
 // Publishes one signed attestation (a Sigstore bundle) next to a container image:
 //  - the cosign layout (tag sha256-<hex>.att), which cosign, Kyverno and policy-controller read;
@@ -863,6 +1082,31 @@ function assertStatementNamesImage(parts, digestHex, image) {
         throw new errors/* ProvenanceError */.CG('INPUT_INVALID', `the attestation's subjects do not include the image digest sha256:${digestHex}; refusing to attach it to ${image}`);
 }
 /** Digests listed in the tag-schema fallback index (empty when there is none yet). */
+/** How many existing attestations a re-run looks into before it publishes its own. */
+const MAX_EXISTING_CHECKED = 50;
+function payloadOf(json, path) {
+    try {
+        const parsed = JSON.parse(json.toString('utf8'));
+        const payload = path === 'dsse' ? parsed.payload : parsed.dsseEnvelope?.payload;
+        return typeof payload === 'string' ? payload : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** An existing referrer artifact in the fallback index that attests the same build. */
+async function sameBuildReferrer(client, digests, sameBuild) {
+    for (const digest of [...digests].slice(0, MAX_EXISTING_CHECKED)) {
+        const manifest = (await client.manifest(digest));
+        const layer = manifest?.layers?.[0]?.digest;
+        if (typeof layer !== 'string')
+            continue;
+        const payload = payloadOf(await client.blob(layer), 'bundle');
+        if (payload !== undefined && sameBuild(payload))
+            return digest;
+    }
+    return undefined;
+}
 async function fallbackIndexEntries(client, tag) {
     const index = await client.getManifest(tag);
     if (!index)
@@ -881,16 +1125,17 @@ async function publishImageAttestation(options) {
     const format = options.format ?? 'both';
     if (!['both', 'cosign', 'referrers'].includes(format))
         throw new errors/* ProvenanceError */.CG('INPUT_INVALID', `OCI format must be one of both, cosign, referrers; found "${String(format)}"`);
-    const ref = parseImageReference(options.image);
+    const ref = reference_parseImageReference(options.image);
     const parts = parseBundle(options.bundle);
     const imageName = `${ref.registry}/${ref.repository}@${ref.digest}`;
     if (!options.skipSubjectCheck)
         assertStatementNamesImage(parts, ref.digest.slice('sha256:'.length), imageName);
     const chain = parts.chainDer.length > 0 ? parts.chainDer : issuingChain(parts.leafDer, options.trustedRoot);
-    const retry = { ...DEFAULT_RETRY, ...options.retry };
+    const retry = { ...DEFAULT_REGISTRY_RETRY, ...options.retry };
     const credentials = await resolveCredentials(ref.registry, options.credentials, options.dockerConfigPath);
     const client = new RegistryClient(ref, credentials, {
         retry,
+        access: 'pull,push', // one token for the reads and writes of this publication
         ...(options.fetch ? { fetch: options.fetch } : {})
     });
     const found = await client.headManifest(ref.digest);
@@ -904,22 +1149,34 @@ async function publishImageAttestation(options) {
         mediaType: found.mediaType,
         isIndex: OCI_INDEX_MEDIA_TYPES.includes(found.mediaType)
     };
+    const sameBuild = options.sameBuild;
+    const sameBuildLayer = sameBuild
+        ? (layer) => {
+            const payload = payloadOf(layer, 'dsse');
+            return payload !== undefined && sameBuild(payload);
+        }
+        : undefined;
     // blobs of the cosign layout first; its tag is written last, after the referrer index
     const cosign = format === 'referrers'
         ? undefined
-        : await prepareCosignAttestation(client, ref.digestTag, parts, chain);
+        : await prepareCosignAttestation(client, ref.digestTag, parts, chain, sameBuildLayer);
     if (format !== 'cosign') {
         const listedBefore = await fallbackIndexEntries(client, ref.digestTag);
-        const referrer = await attachReferrer({
-            registry: ref.registry,
-            apiHost: ref.apiHost,
-            repository: ref.repository,
-            digest: ref.digest,
-            digestTag: ref.digestTag,
-            parts,
-            credentials,
-            retry
-        });
+        const existing = options.sameBuild
+            ? await sameBuildReferrer(client, listedBefore, options.sameBuild)
+            : undefined;
+        const referrer = existing
+            ? { digest: existing, tag: ref.digestTag }
+            : await attachReferrer({
+                registry: ref.registry,
+                apiHost: ref.apiHost,
+                repository: ref.repository,
+                digest: ref.digest,
+                digestTag: ref.digestTag,
+                parts,
+                credentials,
+                retry
+            });
         result.referrerTag = referrer.tag;
         result.referrerDigest = referrer.digest;
         result.referrerUpdated = !listedBefore.has(referrer.digest);
@@ -930,7 +1187,7 @@ async function publishImageAttestation(options) {
             for (let round = 1; (await prepared.commit()) === 'conflict'; round++) {
                 if (round >= MAX_COSIGN_ROUNDS)
                     throw new errors/* ProvenanceError */.CG('REGISTRY_ERROR', `registry ${ref.apiHost}: tag ${prepared.tag} kept changing while this attestation was being appended (${round} tries); run the publish again`);
-                prepared = await prepareCosignAttestation(client, ref.digestTag, parts, chain);
+                prepared = await prepareCosignAttestation(client, ref.digestTag, parts, chain, sameBuildLayer);
             }
             result.cosignTag = prepared.tag;
             result.cosignUpdated = prepared.changed;
@@ -951,10 +1208,11 @@ async function publishImageAttestation(options) {
 
 
 
+
 /** Image subjects: the repository (without digest) as the name, the manifest digest. */
 function imageSubjects(images) {
     return images.map((image) => {
-        const ref = parseImageReference(image);
+        const ref = reference_parseImageReference(image);
         return {
             name: `${ref.registry}/${ref.repository}`,
             digest: { sha256: ref.digest.slice('sha256:'.length) }
@@ -995,15 +1253,35 @@ async function fetchFulcioChains(fulcioUrl, timeoutMs = 15_000) {
     }
     throw new errors/* ProvenanceError */.CG('SERVICE_UNAVAILABLE', `Fulcio (${fulcioUrl}): cannot read its trust bundle for the cosign chain annotation: ${(0,errors/* describeError */.Uc)(lastError)}`);
 }
+/**
+ * The registry credentials from the inputs. Half a pair would silently fall back to docker
+ * config or anonymous access, so it is refused; call this before signing, too.
+ */
+function registryCredentials(inputs) {
+    const { registryUsername: username, registryPassword: password } = inputs;
+    if ((username === '') !== (password === '')) {
+        const [set, missing] = username === ''
+            ? ['registry-password', 'registry-username']
+            : ['registry-username', 'registry-password'];
+        throw new errors/* ProvenanceError */.CG('INPUT_INVALID', `${set} is set but ${missing} is empty: give both, or neither to use ~/.docker/config.json or anonymous access`);
+    }
+    return username === '' ? undefined : { username, password };
+}
+/** The statement a bundle signs, to recognise an earlier run's attestation of the same build. */
+function signedStatement(bundle) {
+    const content = bundle.content;
+    const payload = content.$case === 'dsseEnvelope' ? content.dsseEnvelope.payload : Buffer.alloc(0);
+    return JSON.parse(payload.toString('utf8'));
+}
 async function publishImages(options) {
     const { inputs, bundles } = options;
     if (bundles.length !== inputs.images.length) {
         throw new errors/* ProvenanceError */.CG('PUBLISH_FAILED', `expected one bundle per image (${inputs.images.length}), found ${bundles.length}`);
     }
-    const trustedRoot = inputs.ociFormat === 'referrers' ? undefined : await fetchFulcioChains(options.fulcioUrl);
-    const credentials = inputs.registryUsername !== '' && inputs.registryPassword !== ''
-        ? { username: inputs.registryUsername, password: inputs.registryPassword }
-        : undefined;
+    const credentials = registryCredentials(inputs);
+    const trustedRoot = inputs.ociFormat === 'referrers'
+        ? undefined
+        : await fetchFulcioChains(options.fulcioUrl, options.timeoutMs);
     const results = [];
     // One image after another: each publication is complete before the next starts.
     for (const [i, image] of inputs.images.entries()) {
@@ -1012,6 +1290,8 @@ async function publishImages(options) {
             bundle: (0,dist.bundleToJSON)(bundles[i]),
             format: inputs.ociFormat,
             credentials,
+            sameBuild: (payload) => (0,equivalence/* payloadAttestsSameBuild */.Z)(payload, [signedStatement(bundles[i])]),
+            ...(options.timeoutMs ? { retry: { timeoutMs: options.timeoutMs } } : {}),
             ...(trustedRoot ? { trustedRoot } : {})
         }));
     }
@@ -1027,7 +1307,7 @@ async function publishImages(options) {
             publications.push({
                 kind: 'oci-referrer',
                 location: `${r.image.split('@')[0]}@${r.referrerDigest ?? ''}${r.referrerTag ? ` (index ${r.referrerTag})` : ''}`,
-                status: 'created'
+                status: r.referrerUpdated === false ? 'unchanged' : 'created'
             });
     }
     return {

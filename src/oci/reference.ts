@@ -1,18 +1,21 @@
-// Parses an image reference `registry/name@sha256:<hex>`. Only digests are accepted: a tag can
-// move between the build and the attestation, and the attestation must name what was built.
-import { ProvenanceError } from '../../errors.js';
+// Parses an image reference `registry/name@sha256:<hex>`, for the publisher and the verifier
+// alike. Only digests are accepted: a tag can move, so an attestation (or a verification) must
+// name the exact content, never "whatever the tag points at now".
+import { ProvenanceError } from '../errors.js';
 
 export interface ImageReference {
-  /** Host (and port) as written, e.g. ghcr.io, 127.0.0.1:5000, docker.io */
+  /** Host (and port) as written, e.g. ghcr.io, 127.0.0.1:5000; docker.io for Docker Hub. */
   registry: string;
   /** Host the distribution API is served from (docker.io → registry-1.docker.io). */
   apiHost: string;
   repository: string;
+  /** sha256:<64 hex> */
   digest: string;
   /** `sha256-<hex>`: the tag-schema name cosign and the referrers fallback derive from it. */
   digestTag: string;
 }
 
+const EXPECTED = 'image: expected IMAGE@sha256:<64 hex>';
 const DIGEST = /^sha256:[0-9a-f]{64}$/;
 // distribution/reference's path grammar: lowercase components separated by . _ __ or dashes
 const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
@@ -22,7 +25,10 @@ const HOST =
 const DOCKER_HUB = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
 
 function invalid(image: string, problem: string): ProvenanceError {
-  return new ProvenanceError('INPUT_INVALID', `image reference "${image}": ${problem}`);
+  return new ProvenanceError(
+    'INPUT_INVALID',
+    `${EXPECTED}, found ${JSON.stringify(image)}: ${problem}`
+  );
 }
 
 function looksLikeHost(component: string): boolean {
@@ -31,16 +37,19 @@ function looksLikeHost(component: string): boolean {
 
 export function parseImageReference(image: string): ImageReference {
   const trimmed = image.trim();
-  if (trimmed === '') throw invalid(image, 'expected NAME@sha256:<64 hex>, found an empty string');
+  if (trimmed === '')
+    throw new ProvenanceError('INPUT_INVALID', `${EXPECTED}, found an empty string`);
   const at = trimmed.indexOf('@');
   if (at < 0) {
-    const lastSlash = trimmed.lastIndexOf('/');
-    const hasTag = trimmed.slice(lastSlash + 1).includes(':');
-    throw invalid(
-      image,
-      hasTag
-        ? 'tags are refused because they can move; pass the digest instead (NAME@sha256:<64 hex>, e.g. the `digest` output of docker/build-push-action)'
-        : 'expected NAME@sha256:<64 hex>, found no digest; pass the image digest'
+    const hasTag = trimmed.slice(trimmed.lastIndexOf('/') + 1).includes(':');
+    if (hasTag)
+      throw invalid(
+        image,
+        'tags are refused because they can move; pass the digest instead (e.g. the `digest` output of docker/build-push-action)'
+      );
+    throw new ProvenanceError(
+      'INPUT_INVALID',
+      `${EXPECTED}, found no digest in ${JSON.stringify(image)}; pass the image digest`
     );
   }
   const digest = trimmed.slice(at + 1);
@@ -77,37 +86,16 @@ export function parseImageReference(image: string): ImageReference {
   };
 }
 
-/** Plain HTTP is allowed for loopback registries only; everything else is HTTPS. */
-export function registryBaseUrl(apiHost: string): string {
-  const hostname = apiHost.replace(/:[0-9]+$/, '');
-  const loopback = hostname === 'localhost' || hostname === '127.0.0.1' || hostname === '[::1]';
-  return `${loopback ? 'http' : 'https'}://${apiHost}`;
+/**
+ * Where the registry API lives. Plain HTTP for loopback registries only, HTTPS for everything
+ * else; Docker Hub's API host differs from its name.
+ */
+export function registryBaseUrl(registry: string): string {
+  if (DOCKER_HUB.has(registry)) return 'https://registry-1.docker.io';
+  const hostname = registry.replace(/:[0-9]+$/, '');
+  return `${isLoopbackHost(hostname) ? 'http' : 'https'}://${registry}`;
 }
 
-/** More images than this in one run is a mistake in the input, not a real release. */
-export const MAX_IMAGES = 100;
-
-/** The `images` input: one `name@sha256:<hex>` per line; blank lines ignored, duplicates dropped. */
-export function parseImageList(text: string): ImageReference[] {
-  const seen = new Set<string>();
-  const images: ImageReference[] = [];
-  for (const line of text.split(/\r?\n/)) {
-    if (line.trim() === '') continue;
-    const ref = parseImageReference(line);
-    const key = `${ref.registry}/${ref.repository}@${ref.digest}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    images.push(ref);
-    if (images.length > MAX_IMAGES)
-      throw new ProvenanceError(
-        'INPUT_INVALID',
-        `images: expected at most ${MAX_IMAGES} image references, found more`
-      );
-  }
-  if (images.length === 0)
-    throw new ProvenanceError(
-      'INPUT_INVALID',
-      'images: expected at least one NAME@sha256:<64 hex> line, found none'
-    );
-  return images;
+export function isLoopbackHost(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '127.0.0.1' || hostname === '[::1]';
 }

@@ -1,5 +1,5 @@
-export const id = 431;
-export const ids = [431];
+export const id = 592;
+export const ids = [592];
 export const modules = {
 
 /***/ 4975:
@@ -51,9 +51,11 @@ function describeArtifact(artifact) {
 /* unused harmony export decodeFulcioExtensions */
 /* harmony import */ var _sigstore_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3917);
 /* harmony import */ var _sigstore_core__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(_sigstore_core__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
 // Reads the signer's identity out of a Fulcio leaf certificate.
 // OIDs 1.3.6.1.4.1.57264.1.1–.6 (legacy) hold the raw string bytes as the extension value;
 // .8 onwards hold a DER UTF8String. Unknown or malformed values are left out, never guessed.
+
 
 const FULCIO_OID = '1.3.6.1.4.1.57264.1.';
 const UTF8_STRING_TAG = 0x0c;
@@ -82,7 +84,24 @@ const DER_UTF8 = {
     '21': 'runInvocationURI',
     '22': 'sourceRepositoryVisibility'
 };
+/**
+ * @sigstore/core decodes extensions lazily and throws TypeErrors on malformed DER (a SAN whose
+ * GeneralNames are not a SEQUENCE, a truncated extension list): one clear error instead.
+ */
+function readingCertificate(what, read) {
+    try {
+        return read();
+    }
+    catch (e) {
+        if (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ProvenanceError */ .CG)
+            throw e;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ProvenanceError */ .CG('FORMAT_INVALID', `signing certificate: the ${what} is malformed (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(e)})`);
+    }
+}
 function decodeFulcioExtensions(cert) {
+    return readingCertificate('extension list', () => decodeExtensions(cert));
+}
+function decodeExtensions(cert) {
     const out = {};
     for (const ext of cert.extensions) {
         const oid = ext.subs[0]?.toOID();
@@ -117,11 +136,35 @@ function derUtf8(value) {
         return undefined;
     }
 }
+// Fulcio's otherName SAN for "username" identities (e.g. `foo!oidc.local` from a private
+// instance's issuer): sigstore-go matches it like a URI or email SAN.
+const FULCIO_USERNAME_OID = '1.3.6.1.4.1.57264.1.7';
+function subjectAlternativeName(cert) {
+    const ext = cert.extSubjectAltName;
+    if (ext === undefined)
+        return undefined;
+    const uri = ext.uri;
+    if (uri)
+        return { subjectAlternativeName: uri, subjectAlternativeNameKind: 'uri' };
+    const email = ext.rfc822Name;
+    if (email)
+        return { subjectAlternativeName: email, subjectAlternativeNameKind: 'email' };
+    let username;
+    try {
+        username = ext.otherName(FULCIO_USERNAME_OID);
+    }
+    catch {
+        username = undefined; // a malformed otherName is no identity
+    }
+    return username
+        ? { subjectAlternativeName: username, subjectAlternativeNameKind: 'username' }
+        : undefined;
+}
 function certificateIdentity(cert) {
     const extensions = decodeFulcioExtensions(cert);
-    const san = cert.subjectAltName;
+    const san = readingCertificate('subjectAlternativeName', () => subjectAlternativeName(cert));
     return {
-        ...(san !== undefined ? { subjectAlternativeName: san } : {}),
+        ...(san ?? {}),
         ...((extensions.issuerV2 ?? extensions.legacyIssuer) !== undefined
             ? { issuer: extensions.issuerV2 ?? extensions.legacyIssuer }
             : {}),
@@ -169,6 +212,7 @@ function parseSigstoreBundle(json, origin) {
     if (!version) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ProvenanceError */ .CG('FORMAT_INVALID', `${origin}: expected a Sigstore bundle media type v0.1, v0.2 or v0.3, found ${JSON.stringify(mediaType)}`);
     }
+    requireOneDsseSignature(json, origin);
     let bundle;
     try {
         bundle = (0,_sigstore_bundle__WEBPACK_IMPORTED_MODULE_0__/* .bundleFromJSON */ .vw)(json);
@@ -188,6 +232,15 @@ function parseSigstoreBundle(json, origin) {
     }
     checkStrictEncodings(json, bundle, origin);
     return { version, bundle };
+}
+// One envelope, one signer. @sigstore/verify checks only the first DSSE signature, so an extra
+// one (a copy, or a foreign key's) would ride along unverified yet be listed by tools that show
+// signers. The bundle schema check refuses it too; this does not depend on that library detail.
+function requireOneDsseSignature(json, origin) {
+    const signatures = json.dsseEnvelope?.signatures;
+    if (Array.isArray(signatures) && signatures.length !== 1) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ProvenanceError */ .CG('FORMAT_INVALID', `${origin}: a DSSE envelope must carry exactly one signature, found ${signatures.length}`);
+    }
 }
 // protobuf JSON decoding is lenient: it accepts negative log indexes and silently drops
 // invalid base64 characters. A bundle that relies on either is malformed, not "close enough".
@@ -228,7 +281,7 @@ function kindOf(v) {
 
 /***/ }),
 
-/***/ 5689:
+/***/ 7786:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -426,10 +479,82 @@ function ecdsaVerify(c, q, digest, r, s) {
 
 // EXTERNAL MODULE: ./src/verify/core/fulcio-extensions.ts
 var fulcio_extensions = __webpack_require__(8480);
+;// CONCATENATED MODULE: ./src/verify/core/signed-timestamps.ts
+// RFC 3161 timestamps carried in a bundle: structural limits checked before any cryptography,
+// and the rule for a timestamp that does not verify.
+//
+// A bundle is an unsigned container, so anyone can add or strip timestamps. A timestamp that
+// does not verify against the trusted timestamp authorities is therefore no evidence either
+// way: it is set aside (as sigstore-go and sigstore-python do) and the bundle is judged on the
+// time sources that did verify — exactly what the verdict would be had it been stripped. The
+// threshold of verified time sources still applies, and the signing certificate must be valid
+// at every verified time. What is never set aside: more timestamps than a client should spend
+// work on, and byte-identical copies trying to count twice.
+
+
+/** The most RFC 3161 timestamps one bundle may carry (sigstore-go and sigstore-python agree). */
+const MAX_SIGNED_TIMESTAMPS = 32;
+/** Returns the problem with the bundle's timestamp list, or undefined when it is acceptable. */
+function signedTimestampListProblem(bundle) {
+    const stamps = bundle.verificationMaterial.timestampVerificationData?.rfc3161Timestamps ?? [];
+    if (stamps.length > MAX_SIGNED_TIMESTAMPS) {
+        return `too many signed timestamps: expected at most ${MAX_SIGNED_TIMESTAMPS}, found ${stamps.length}`;
+    }
+    for (let i = 0; i < stamps.length; i++) {
+        for (let j = i + 1; j < stamps.length; j++) {
+            const a = Buffer.from(stamps[i].signedTimestamp);
+            const b = Buffer.from(stamps[j].signedTimestamp);
+            if (a.length === b.length && dist.crypto.bufferEqual(a, b)) {
+                return `duplicate signed timestamp: timestamps #${i} and #${j} are identical (each may count once)`;
+            }
+        }
+    }
+    return undefined;
+}
+/**
+ * Keeps the RFC 3161 timestamps that verify against the trusted timestamp authorities (chain
+ * valid at the signing time, token signature over this bundle's signature). Each is checked
+ * by @sigstore/verify itself, alone: only its TIMESTAMP_ERROR sets a timestamp aside; any
+ * later failure (e.g. the certificate not valid at that time) is left for the full check.
+ */
+function selectVerifiableTimestamps(entity, trust) {
+    const setAside = [];
+    let index = -1; // position among the bundle's rfc3161Timestamps, for messages
+    const timestamps = entity.timestamps.filter((timestamp) => {
+        if (timestamp.$case !== 'timestamp-authority')
+            return true;
+        index++;
+        const problem = timestampProblem(entity, timestamp, trust);
+        if (problem === undefined)
+            return true;
+        setAside.push(`RFC 3161 timestamp #${index} (${timestamp.timestamp.signingTime.toISOString()}): ${problem}`);
+        return false;
+    });
+    return { entity: { ...entity, timestamps }, setAside };
+}
+function timestampProblem(entity, timestamp, trust) {
+    try {
+        new verify_dist/* Verifier */.BL(trust, { tlogThreshold: 0, ctlogThreshold: 0, timestampThreshold: 1 }).verify({
+            ...entity,
+            timestamps: [timestamp],
+            tlogEntries: []
+        });
+    }
+    catch (e) {
+        if (e instanceof verify_dist/* VerificationError */.mk && e.code === 'TIMESTAMP_ERROR') {
+            return trust.timestampAuthorities.length === 0
+                ? 'the trusted root has no timestamp authority'
+                : e.message;
+        }
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/verify/core/verify-sigstore-bundle.ts
 // Cryptographic verification of one parsed Sigstore bundle: signature, certificate chain (or
 // trusted key), transparency-log inclusion/SET, timestamps and SCTs, via @sigstore/verify —
 // plus the checks it leaves to the caller (future log times, digest-only artifacts, subjects).
+
 
 
 
@@ -460,6 +585,9 @@ function verifyParsedBundle(parsed, options) {
         bundle.verificationMaterial.content.$case === 'x509CertificateChain') {
         fail(origin, 'a v0.3 bundle must carry a single leaf certificate, not a chain');
     }
+    const timestampListProblem = signedTimestampListProblem(bundle);
+    if (timestampListProblem)
+        fail(origin, timestampListProblem);
     let entity;
     try {
         entity = (0,verify_dist/* toSignedEntity */.DC)(bundle, options.artifact?.kind === 'bytes' ? options.artifact.bytes : undefined);
@@ -488,21 +616,42 @@ function verifyParsedBundle(parsed, options) {
             entity = withDigestSignature(entity, algorithm, bundleDigest, origin);
         }
     }
+    // Timestamps (SET / RFC 3161), certificate chain at those times + SCTs (or the trusted
+    // key's validity), log inclusion (SET or Merkle proof + checkpoint) and body, signature.
+    const verifier = new verify_dist/* Verifier */.BL(options.trustMaterial, thresholdsFor(options.trustMaterial));
+    let setAside = [];
     try {
-        // Timestamps (SET / RFC 3161), certificate chain at those times + SCTs (or the trusted
-        // key's validity), log inclusion (SET or Merkle proof + checkpoint) and body, signature.
-        new verify_dist/* Verifier */.BL(options.trustMaterial, thresholdsFor(options.trustMaterial)).verify(entity);
+        try {
+            verifier.verify(entity);
+        }
+        catch (e) {
+            // The library checks timestamps first, so only a timestamp error can mean an RFC 3161
+            // timestamp needs setting aside (see signed-timestamps.ts). Selecting is a verification
+            // per timestamp, so it runs only then, not for every bundle.
+            if (!isTimestampError(e) || !hasSignedTimestamp(entity))
+                throw e;
+            const selection = selectVerifiableTimestamps(entity, options.trustMaterial);
+            entity = selection.entity;
+            setAside = selection.setAside;
+            verifier.verify(entity);
+        }
     }
     catch (e) {
         if (e instanceof errors/* ProvenanceError */.CG)
             throw e;
-        fail(origin, describeVerificationError(e));
+        fail(origin, explainVerificationError(e, entity, setAside));
     }
     const envelope = buildEnvelope(parsed, entity, options, messageDigest);
     if (content.$case === 'dsseEnvelope' && options.artifact) {
         checkArtifactInSubjects(envelope, options.artifact, origin);
     }
     return envelope;
+}
+function isTimestampError(e) {
+    return e instanceof verify_dist/* VerificationError */.mk && e.code === 'TIMESTAMP_ERROR';
+}
+function hasSignedTimestamp(entity) {
+    return entity.timestamps.some((t) => t.$case === 'timestamp-authority');
 }
 // The trusted root says which evidence exists: a private instance (GitHub's Fulcio + TSA) has
 // no transparency or CT log, so demanding entries from them would reject all its bundles.
@@ -615,6 +764,44 @@ function checkArtifactInSubjects(envelope, artifact, origin) {
     }
     fail(origin, `artifact ${(0,core_artifact/* describeArtifact */.Qw)(artifact)} is not among the ${subjects.length} subject(s) of the signed statement`);
 }
+/** The library's error, plus the facts in the bundle that explain it. */
+function explainVerificationError(e, entity, setAside) {
+    const base = describeVerificationError(e);
+    const code = e.code;
+    if (code === 'TIMESTAMP_ERROR' && setAside.length > 0) {
+        return `${base}; no verified time source remains: ${setAside.join('; ')}`;
+    }
+    if (code === 'CERTIFICATE_ERROR' && entity.key.$case === 'certificate') {
+        const outside = timesOutsideValidity(entity.key.certificate, entity);
+        if (outside.length > 0)
+            return `${base}; ${outside.join('; ')}`;
+    }
+    return base;
+}
+/** Verified times at which the signing certificate was not valid (expired or not yet valid). */
+function timesOutsideValidity(cert, entity) {
+    const validity = `valid ${cert.notBefore.toISOString()} to ${cert.notAfter.toISOString()}`;
+    const found = [];
+    for (const t of entity.timestamps) {
+        const time = t.$case === 'timestamp-authority'
+            ? { source: 'RFC 3161 timestamp', at: t.timestamp.signingTime }
+            : t.tlogEntry.inclusionPromise
+                ? {
+                    source: 'transparency log integrated time',
+                    at: new Date(Number(t.tlogEntry.integratedTime) * 1000)
+                }
+                : undefined;
+        if (!time)
+            continue;
+        if (time.at > cert.notAfter) {
+            found.push(`${time.source} ${time.at.toISOString()} is after the signing certificate expired (${validity})`);
+        }
+        else if (time.at < cert.notBefore) {
+            found.push(`${time.source} ${time.at.toISOString()} is before the signing certificate's validity period (${validity})`);
+        }
+    }
+    return found;
+}
 function describeVerificationError(e) {
     const code = e.code;
     const cause = e.cause;
@@ -700,13 +887,24 @@ var trust_material = __webpack_require__(2914);
 
 
 const TRUSTED_ROOT_MEDIA_TYPE = /^application\/vnd\.dev\.sigstore\.trustedroot(\.v0\.\d+\+json|\+json;version=0\.\d+)$/;
+// A ClientTrustConfig (sigstore-python's --trust-config) wraps a trusted root together with a
+// signing config; a verifier needs only the root. Nothing else in the wrapper is trusted.
+const CLIENT_TRUST_CONFIG_MEDIA_TYPE = /^application\/vnd\.dev\.sigstore\.clienttrustconfig(\.v0\.\d+\+json|\+json;version=0\.\d+)$/;
 function parseTrustedRoot(json, origin) {
     if (typeof json !== 'object' || json === null || Array.isArray(json)) {
         throw new errors/* ProvenanceError */.CG('FORMAT_INVALID', `${origin}: expected a trusted_root JSON object`);
     }
-    const mediaType = json.mediaType;
+    const outer = json.mediaType;
+    if (typeof outer === 'string' && CLIENT_TRUST_CONFIG_MEDIA_TYPE.test(outer)) {
+        const inner = json.trustedRoot;
+        if (typeof inner !== 'object' || inner === null || Array.isArray(inner)) {
+            throw new errors/* ProvenanceError */.CG('FORMAT_INVALID', `${origin}: expected a trustedRoot object inside the client trust config, found ${inner === undefined ? 'none' : JSON.stringify(inner).slice(0, 40)}`);
+        }
+        return parseTrustedRoot(inner, `${origin} (trustedRoot)`);
+    }
+    const mediaType = outer;
     if (typeof mediaType !== 'string' || !TRUSTED_ROOT_MEDIA_TYPE.test(mediaType)) {
-        throw new errors/* ProvenanceError */.CG('FORMAT_INVALID', `${origin}: expected mediaType application/vnd.dev.sigstore.trustedroot…, found ${JSON.stringify(mediaType)}`);
+        throw new errors/* ProvenanceError */.CG('FORMAT_INVALID', `${origin}: expected mediaType application/vnd.dev.sigstore.trustedroot… (or a clienttrustconfig wrapping one), found ${JSON.stringify(mediaType)}`);
     }
     let root;
     try {
