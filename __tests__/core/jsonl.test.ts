@@ -63,11 +63,9 @@ describe('writeProvenanceFile', () => {
 describe('serializeBundles', () => {
   it('writes each bundle as one newline-terminated JSON line, multi-byte text intact', () => {
     const fixtures = [
-      'conformance-happy-path-v0.3.sigstore.json',
-      'conformance-happy-path-v0.1.sigstore.json'
-    ].map((f) =>
-      bundleFromJSON(JSON.parse(readFileSync(join('__fixtures__/verify-core', f), 'utf8')))
-    );
+      'oci/reusable-workflow-attestation.sigstore.json', // DSSE
+      'verify-core/conformance-happy-path-v0.3.sigstore.json' // message signature
+    ].map((f) => bundleFromJSON(JSON.parse(readFileSync(join('__fixtures__', f), 'utf8'))));
     // A DSSE payload type with multi-byte characters: byte and character counts differ.
     const wide = JSON.parse(JSON.stringify(bundleToJSON(fixtures[0]!)));
     if (wide.dsseEnvelope) wide.dsseEnvelope.payloadType = 'application/vnd.in-toto+json ✓ ü';
