@@ -3,13 +3,61 @@
 // demo artifacts, runs the bundled action twice (a run and its re-run), shows where each
 // publication landed, and verifies the provenance with the bundled verifier CLI.
 //   npm run demo -- --faults rekor=503x2,github=500x1   run under a fault plan
+//   npm run demo -- --subjects 100000                   add N synthetic subjects (split over bundles)
 //   npm run demo -- --out DIR                           write results elsewhere (default demo-out)
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync
+} from 'node:fs';
+import { bundleFromJSON } from '@sigstore/bundle';
+import { TrustedRoot } from '@sigstore/protobuf-specs';
+import { toSignedEntity, toTrustMaterial, Verifier } from '@sigstore/verify';
 import { join, resolve } from 'node:path';
-import { startSandbox } from '../sandbox/index.js';
+import { startSandbox, type Sandbox } from '../sandbox/index.js';
 import { runAction } from './action-process.js';
+
+function syntheticSubjects(count: number): string {
+  if (!Number.isInteger(count) || count < 0 || count > 100_000) {
+    throw new Error(`--subjects: expected a whole number from 0 to 100000, found ${count}`);
+  }
+  const lines: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const name = `synthetic/file-${String(i).padStart(6, '0')}.bin`;
+    lines.push(`${createHash('sha256').update(name).digest('hex')}  ${name}`);
+  }
+  return lines.length > 0 ? lines.join('\n') + '\n' : '';
+}
+
+/** Every bundle of the file through @sigstore/verify: chain, SCT, log entry, timestamp, identity. */
+function verifyBundles(path: string, sandbox: Sandbox): string {
+  const trust = toTrustMaterial(TrustedRoot.fromJSON(sandbox.trustedRoot));
+  const verifier = new Verifier(trust, {
+    tlogThreshold: 1,
+    ctlogThreshold: 1,
+    timestampThreshold: 1
+  });
+  const policy = {
+    subjectAlternativeName: `${sandbox.run.serverUrl}/${sandbox.run.jobWorkflowRef}`,
+    extensions: { issuer: sandbox.urls.oidc }
+  };
+  const lines = readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l !== '');
+  try {
+    for (const line of lines)
+      verifier.verify(toSignedEntity(bundleFromJSON(JSON.parse(line))), policy);
+  } catch (e) {
+    return `FAILED: ${e instanceof Error ? e.message : String(e)}`;
+  }
+  return `PASSED: ${lines.length} bundle(s), signer ${policy.subjectAlternativeName}, issuer ${policy.extensions.issuer}`;
+}
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -38,6 +86,14 @@ async function main(): Promise<number> {
     lines.push(`${createHash('sha256').update(content).digest('hex')}  ${name}`);
   }
   const base64Subjects = Buffer.from(lines.join('\n') + '\n').toString('base64');
+  // --subjects N: N synthetic subjects more, handed over as a subjects file the way a large
+  // build does (a job output, like an environment variable, cannot carry megabytes).
+  // The action takes at most 100,000 subjects in all, the demo artifacts included.
+  const requested = Number(arg('--subjects') ?? 0);
+  const extra = syntheticSubjects(Math.min(requested, 100_000 - artifacts.length));
+  const subjectsFile = join(out, 'synthetic-subjects.txt');
+  rmSync(subjectsFile, { force: true });
+  if (extra !== '') writeFileSync(subjectsFile, extra);
 
   const sandbox = await startSandbox({ faults, artifacts: true, faultDelayMs: 35_000 });
   try {
@@ -52,6 +108,7 @@ async function main(): Promise<number> {
       ...sandbox.actionInputs,
       'sigstore-instance': 'custom',
       'base64-subjects': base64Subjects,
+      ...(extra !== '' ? { 'subjects-file': subjectsFile } : {}),
       'upload-assets': 'true',
       'attest-to-github': 'true'
     };
@@ -75,6 +132,7 @@ async function main(): Promise<number> {
         return result.exitCode;
       }
       provenance = result.outputs['bundle-path'] ?? '';
+      writeFileSync(join(out, 'job-summary.md'), result.summary);
       say(
         `   outputs: provenance-name=${result.outputs['provenance-name']} provenance-sha256=${result.outputs['provenance-sha256']} (${Math.round(result.durationMs)} ms)`
       );
@@ -99,6 +157,11 @@ async function main(): Promise<number> {
     );
     say(`   Rekor             ${sandbox.rekorSize()} log entries`);
     say(`   trusted root      ${join(out, 'trusted_root.json')}`);
+
+    say('\nVerify (@sigstore/verify, sandbox trusted root, identity policy):');
+    const verdict = verifyBundles(join(out, name), sandbox);
+    say(`   ${verdict}`);
+    if (!verdict.startsWith('PASSED')) return 1;
 
     if (existsSync('dist/cli/index.js')) {
       say('\nVerify (bundled CLI, sandbox trusted root):');

@@ -34,7 +34,19 @@ export function selectPassingEnvelope(
   }
   const first = failures[0]?.error;
   if (failures.length === 1 && first instanceof ProvenanceError) throw first;
-  const reasons = failures.map((f) => `#${f.index}: ${describeError(f.error)}`).join('; ');
+  // A split provenance fails the same way in every envelope: say each distinct reason once.
+  const byReason = new Map<string, number[]>();
+  for (const f of failures) {
+    const reason = describeError(f.error);
+    byReason.set(reason, [...(byReason.get(reason) ?? []), f.index]);
+  }
+  const reasons = [...byReason]
+    .map(([reason, indexes]) =>
+      indexes.length === failures.length && failures.length > 1
+        ? reason
+        : `${indexes.map((i) => `#${i}`).join(', ')}: ${reason}`
+    )
+    .join('; ');
   throw new ProvenanceError(
     'VERIFY_FAILED',
     `none of the ${failures.length} envelopes passed: ${reasons}`
