@@ -954,7 +954,17 @@ function selectPassingEnvelope(envelopes, policy) {
     const first = failures[0]?.error;
     if (failures.length === 1 && first instanceof errors/* ProvenanceError */.CG)
         throw first;
-    const reasons = failures.map((f) => `#${f.index}: ${(0,errors/* describeError */.Uc)(f.error)}`).join('; ');
+    // A split provenance fails the same way in every envelope: say each distinct reason once.
+    const byReason = new Map();
+    for (const f of failures) {
+        const reason = (0,errors/* describeError */.Uc)(f.error);
+        byReason.set(reason, [...(byReason.get(reason) ?? []), f.index]);
+    }
+    const reasons = [...byReason]
+        .map(([reason, indexes]) => indexes.length === failures.length && failures.length > 1
+        ? reason
+        : `${indexes.map((i) => `#${i}`).join(', ')}: ${reason}`)
+        .join('; ');
     throw new errors/* ProvenanceError */.CG('VERIFY_FAILED', `none of the ${failures.length} envelopes passed: ${reasons}`);
 }
 
