@@ -19,10 +19,11 @@ import {
 } from '../../sandbox/registry.js';
 import { GIVE_UP_BOUND_MS, HTTP_TIMEOUT_MS, describeRun, startFaultSandbox } from './harness.js';
 
-// Scenarios run side by side (each has its own sandbox): most of their time is retry waits.
+// Scenarios run one after another: concurrent tests that import modules on demand (the sandbox
+// loads artifact storage lazily) trip jest's "outside the scope of the test code" check.
 jest.setTimeout(300_000);
 
-// One registry for the file, started by whichever concurrent test needs it first (jest may
+// One registry for the file, started by whichever test needs it first (jest may
 // start concurrent tests before beforeAll hooks have finished).
 let registryStarted: Promise<RunningRegistry> | undefined;
 const sharedRegistry = () => (registryStarted ??= startRegistry());
@@ -90,7 +91,7 @@ function published(p: ContainerPlatform, outDir: string) {
 }
 
 describe('registry faults in container mode', () => {
-  it.concurrent.each(['registry=503x2', 'registry=resetx1', 'registry=429x1'])(
+  it.each(['registry=503x2', 'registry=resetx1', 'registry=429x1'])(
     '%s recovers and publishes once',
     async (plan) => {
       const p = await platform(plan);
@@ -112,36 +113,33 @@ describe('registry faults in container mode', () => {
     }
   );
 
-  it.concurrent(
-    'a registry that stays down: one error naming it, no provenance tag, nothing kept; a re-run publishes once',
-    async () => {
-      const p = await platform('registry=503x*');
-      try {
-        const out = mkdtempSync(join(tmpdir(), 'faults-oci-'));
-        const failed = await runContainerMode(p, out);
-        const shown = describeRun(failed);
-        expect({ exitNonZero: failed.exitCode !== 0, shown }).toEqual({ exitNonZero: true, shown });
-        expect(failed.error.split('\n')).toHaveLength(1);
-        expect(failed.error).toMatch(/registry|127\.0\.0\.1:\d+/i);
-        // The workflow artifact went up before the registry step and was taken back.
-        expect(failed.error).toMatch(/removed again: workflow artifact/);
-        expect(failed.durationMs).toBeLessThan(GIVE_UP_BOUND_MS);
-        expect(await provenanceTags(p)).toEqual([]);
-        expect(published(p, out)).toEqual({ files: [], attestations: 0, artifacts: 0 });
+  it('a registry that stays down: one error naming it, no provenance tag, nothing kept; a re-run publishes once', async () => {
+    const p = await platform('registry=503x*');
+    try {
+      const out = mkdtempSync(join(tmpdir(), 'faults-oci-'));
+      const failed = await runContainerMode(p, out);
+      const shown = describeRun(failed);
+      expect({ exitNonZero: failed.exitCode !== 0, shown }).toEqual({ exitNonZero: true, shown });
+      expect(failed.error.split('\n')).toHaveLength(1);
+      expect(failed.error).toMatch(/registry|127\.0\.0\.1:\d+/i);
+      // The workflow artifact went up before the registry step and was taken back.
+      expect(failed.error).toMatch(/removed again: workflow artifact/);
+      expect(failed.durationMs).toBeLessThan(GIVE_UP_BOUND_MS);
+      expect(await provenanceTags(p)).toEqual([]);
+      expect(published(p, out)).toEqual({ files: [], attestations: 0, artifacts: 0 });
 
-        p.sandbox.faults.clear();
-        const rerun = await runContainerMode(p, out);
-        expect({ exit: rerun.exitCode, error: rerun.error }).toEqual({ exit: 0, error: '' });
-        const hex = p.image.digest.slice('sha256:'.length);
-        expect(await provenanceTags(p)).toEqual([`sha256-${hex}`, `sha256-${hex}.att`]);
-        expect(published(p, out)).toEqual({
-          files: [rerun.outputs['provenance-name']],
-          attestations: 1,
-          artifacts: 1
-        });
-      } finally {
-        await p.close();
-      }
+      p.sandbox.faults.clear();
+      const rerun = await runContainerMode(p, out);
+      expect({ exit: rerun.exitCode, error: rerun.error }).toEqual({ exit: 0, error: '' });
+      const hex = p.image.digest.slice('sha256:'.length);
+      expect(await provenanceTags(p)).toEqual([`sha256-${hex}`, `sha256-${hex}.att`]);
+      expect(published(p, out)).toEqual({
+        files: [rerun.outputs['provenance-name']],
+        attestations: 1,
+        artifacts: 1
+      });
+    } finally {
+      await p.close();
     }
-  );
+  });
 });
