@@ -8,13 +8,4 @@ export const BUILDER_WORKFLOW_PATHS = [
   '.github/workflows/container.yml'
 ] as const;
 
-/**
- * builder.id used when the action runs outside our reusable workflows (isolation: none).
- * @deprecated Not used by src/provenance: with isolation none the builder id is
- * `<server>/<job_workflow_ref>` (the real signer, equal to the certificate SAN). This value
- * would claim GitHub generated the provenance and is wrong on GHES and self-hosted runners;
- * see docs/PROVENANCE_FIELDS.md.
- */
-export const UNISOLATED_BUILDER_ID = 'https://github.com/actions/runner/github-hosted';
-
 export const GITHUB_OIDC_ISSUER = 'https://token.actions.githubusercontent.com';

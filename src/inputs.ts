@@ -1,6 +1,7 @@
 // The action's inputs, read once and typed. Values are checked here only for shape; what they
 // mean is checked by the stage that uses them.
 import { ProvenanceError } from './errors.js';
+import { GITHUB_OIDC_ISSUER } from './identity.js';
 
 export type Isolation = 'reusable-workflow' | 'none';
 export type OciFormat = 'both' | 'cosign' | 'referrers';
@@ -75,7 +76,7 @@ export function readInputs(read: InputReader): ActionInputs {
     fulcioUrl: read('fulcio-url').trim(),
     rekorUrl: read('rekor-url').trim(),
     tsaUrl: read('tsa-url').trim(),
-    oidcIssuer: read('oidc-issuer').trim() || 'https://token.actions.githubusercontent.com',
+    oidcIssuer: read('oidc-issuer').trim() || GITHUB_OIDC_ISSUER,
     privateRepository: bool(read, 'private-repository', false),
     allowSelfHostedRunners: bool(read, 'allow-self-hosted-runners', false),
     isolation: oneOf(

@@ -56,7 +56,7 @@ export interface RunResult {
   publications: Publication[];
 }
 
-/** The release a provenance goes to; checked before signing so a refusal costs no log entry. */
+/** The release a provenance goes to: upload-tag-name, else the run's tag. */
 function releaseTag(inputs: ActionInputs, context: BuildContext): string {
   const tag =
     inputs.uploadTagName ||
@@ -128,26 +128,29 @@ export function httpTimeoutFromEnv(env: NodeJS.ProcessEnv): number | undefined {
   return ms;
 }
 
-function repositoryIsPrivate(claims: Record<string, unknown>): boolean {
-  // repository_visibility is a signed claim: private and internal both stay off the public log.
-  return claims.repository_visibility !== undefined && claims.repository_visibility !== 'public';
+/** Everything the publishers need, decided before signing. */
+interface PublishPlan {
+  inputs: ActionInputs;
+  env: NodeJS.ProcessEnv;
+  context: BuildContext;
+  statements: Statement<ProvenancePredicateV1>[];
+  bundles: Parameters<typeof bundleToJSON>[0][];
+  file: { name: string; path: string };
+  /** The release to upload to; undefined when upload-assets is off. */
+  releaseTag: string | undefined;
+  fulcioUrl: string;
+  timeoutMs: number | undefined;
 }
 
 async function publish(
-  inputs: ActionInputs,
-  deps: RunDependencies,
-  context: BuildContext,
-  statements: Statement<ProvenancePredicateV1>[],
-  file: { name: string; path: string },
-  bundles: Parameters<typeof bundleToJSON>[0][],
-  fulcioUrl: string,
-  ledger: PublicationLedger,
-  timeoutMs: number | undefined
+  plan: PublishPlan,
+  ledger: PublicationLedger
 ): Promise<{
   publications: Publication[];
   attestationUrl: string;
   images?: ImagePublishing['images'];
 }> {
+  const { inputs, env, context, statements, bundles, file, fulcioUrl, timeoutMs } = plan;
   // All or nothing: destinations that can take back what we gave them come first and register
   // how (ledger.created); the ones that cannot (registries, the attestations API) come last.
   const publications: Publication[] = [];
@@ -155,7 +158,7 @@ async function publish(
   let images: ImagePublishing['images'] | undefined;
   const sameBuild = (existing: Buffer) => attestsSameBuild(existing, statements);
 
-  if (inputs.uploadArtifact && deps.env.ACTIONS_RUNTIME_TOKEN) {
+  if (inputs.uploadArtifact && env.ACTIONS_RUNTIME_TOKEN) {
     const { DefaultArtifactClient } = await import('@actions/artifact');
     const { publishWorkflowArtifact } = await import('./publish/artifact.js');
     const client = new DefaultArtifactClient();
@@ -180,14 +183,14 @@ async function publish(
   const needsApi = inputs.uploadAssets || inputs.attestToGithub;
   const api = needsApi
     ? new (await import('./publish/github-api.js')).GitHubApi({
-        baseUrl: deps.env.GITHUB_API_URL ?? 'https://api.github.com',
+        baseUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
         token: inputs.githubToken,
         ...(timeoutMs ? { timeoutMs } : {})
       })
     : undefined;
 
-  if (inputs.uploadAssets && api) {
-    const tag = releaseTag(inputs, context);
+  if (plan.releaseTag !== undefined && api) {
+    const tag = plan.releaseTag;
     const { publishReleaseAsset, removeReleaseAsset } = await import('./publish/release.js');
     const result = await publishReleaseAsset({
       api,
@@ -276,14 +279,17 @@ export async function generate(deps: RunDependencies): Promise<RunResult> {
     `Builder: ${safeLogText(context.jobWorkflowRef)}; source ${safeLogText(context.repository)}@${context.sha} (${safeLogText(context.ref)})`
   );
 
-  if (inputs.uploadAssets) releaseTag(inputs, context);
+  // Decided before signing, so a refusal costs no log entry.
+  const tag = inputs.uploadAssets ? releaseTag(inputs, context) : undefined;
 
   const instance = resolveInstance({
     instance: inputs.sigstoreInstance,
     fulcioUrl: inputs.fulcioUrl,
     rekorUrl: inputs.rekorUrl,
     tsaUrl: inputs.tsaUrl,
-    repositoryIsPrivate: repositoryIsPrivate(claims as unknown as Record<string, unknown>),
+    // A signed claim: private and internal repositories both stay off the public log.
+    repositoryIsPrivate:
+      claims.repository_visibility !== undefined && claims.repository_visibility !== 'public',
     allowPublicLogForPrivate: inputs.privateRepository
   });
 
@@ -316,15 +322,18 @@ export async function generate(deps: RunDependencies): Promise<RunResult> {
   let written: Awaited<ReturnType<typeof staged.commit>>;
   try {
     published = await publish(
-      inputs,
-      deps,
-      context,
-      statements,
-      { name: provenanceName, path: staged.path },
-      bundles,
-      instance.fulcioUrl,
-      ledger,
-      timeoutMs
+      {
+        inputs,
+        env: deps.env,
+        context,
+        statements,
+        bundles,
+        file: { name: provenanceName, path: staged.path },
+        releaseTag: tag,
+        fulcioUrl: instance.fulcioUrl,
+        timeoutMs
+      },
+      ledger
     );
     written = await staged.commit();
   } catch (e) {

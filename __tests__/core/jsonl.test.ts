@@ -1,15 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bundleFromJSON, bundleToJSON } from '@sigstore/bundle';
-import {
-  resolveProvenanceName,
-  serializeBundles,
-  sha256Hex,
-  writeProvenanceFile
-} from '../../src/publish/jsonl.js';
+import { resolveProvenanceName, serializeBundles } from '../../src/publish/jsonl.js';
 import { ProvenanceError } from '../../src/errors.js';
+import { stageProvenanceFile } from '../../src/publish/staging.js';
 
 const subject = (name: string) => ({ name, digest: { sha256: 'a'.repeat(64) } });
 
@@ -49,13 +46,13 @@ describe('resolveProvenanceName', () => {
   });
 });
 
-describe('writeProvenanceFile', () => {
-  it('writes the content atomically and reports its digest', async () => {
+describe('stageProvenanceFile', () => {
+  it('writes the content, reports its digest, and leaves only the file once committed', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ip-jsonl-'));
     const content = Buffer.from('{"a":1}\n{"b":2}\n');
-    const written = await writeProvenanceFile(dir, 'x.intoto.jsonl', content);
+    const written = await (await stageProvenanceFile(dir, 'x.intoto.jsonl', content)).commit();
     expect(readFileSync(written.path)).toEqual(content);
-    expect(written.sha256).toBe(sha256Hex(content));
+    expect(written.sha256).toBe(createHash('sha256').update(content).digest('hex'));
     expect(readdirSync(dir)).toEqual(['x.intoto.jsonl']);
   });
 });

@@ -180,14 +180,6 @@ const BUILDER_WORKFLOW_PATHS = [
     '.github/workflows/generic.yml',
     '.github/workflows/container.yml'
 ];
-/**
- * builder.id used when the action runs outside our reusable workflows (isolation: none).
- * @deprecated Not used by src/provenance: with isolation none the builder id is
- * `<server>/<job_workflow_ref>` (the real signer, equal to the certificate SAN). This value
- * would claim GitHub generated the provenance and is wrong on GHES and self-hosted runners;
- * see docs/PROVENANCE_FIELDS.md.
- */
-const UNISOLATED_BUILDER_ID = 'https://github.com/actions/runner/github-hosted';
 const GITHUB_OIDC_ISSUER = 'https://token.actions.githubusercontent.com';
 
 // EXTERNAL MODULE: ./src/types.ts

@@ -1,7 +1,5 @@
 // The `.intoto.jsonl` file: one Sigstore bundle (JSON) per line, newline-terminated.
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import { bundleToJSON, type Bundle } from '@sigstore/bundle';
 import { ProvenanceError } from '../errors.js';
 import type { Subject } from '../types.js';
@@ -92,32 +90,9 @@ export function serializeBundles(bundles: readonly Bundle[]): Buffer {
   return Buffer.concat([...bundleLines(bundles)]);
 }
 
-export function sha256Hex(data: Buffer): string {
-  return createHash('sha256').update(data).digest('hex');
-}
-
 export interface WrittenProvenance {
   name: string;
   path: string;
   sha256: string;
   bytes: number;
-}
-
-/** Writes atomically (temp file + rename): a reader never sees a half-written provenance file. */
-export async function writeProvenanceFile(
-  directory: string,
-  name: string,
-  content: Buffer
-): Promise<WrittenProvenance> {
-  await mkdir(directory, { recursive: true });
-  const path = join(directory, name);
-  const temp = join(directory, `.${name}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    await writeFile(temp, content, { flag: 'wx' });
-    await rename(temp, path);
-  } catch (e) {
-    await rm(temp, { force: true });
-    throw e;
-  }
-  return { name, path, sha256: sha256Hex(content), bytes: content.length };
 }
