@@ -37,6 +37,11 @@ export interface StoredRelease {
   prerelease: boolean;
   createdAt: string;
   publishedAt: string | null;
+  /**
+   * Published while the repository had immutable releases on: its assets and tag are locked
+   * (https://docs.github.com/en/code-security/concepts/supply-chain-security/immutable-releases).
+   */
+  immutable: boolean;
 }
 
 export interface StoredAttestation {
@@ -232,7 +237,7 @@ export function releaseJson(
     body: release.body,
     draft: release.draft,
     prerelease: release.prerelease,
-    immutable: false,
+    immutable: release.immutable,
     created_at: release.createdAt,
     published_at: release.publishedAt,
     author: userJson(ownerLogin, ownerId, apiBase),

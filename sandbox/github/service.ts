@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import { sendJson, type SandboxRequest, type SandboxService } from '../http.js';
+import { storedAssetName } from './asset-names.js';
 import { operationContract, validateSchema, type OperationContract } from './openapi.js';
 import {
   assetJson,
@@ -22,6 +23,13 @@ export interface GitHubServiceState {
   releases: StoredRelease[];
   assets: StoredAsset[];
   attestations: StoredAttestation[];
+  /**
+   * The repository's "Enable release immutability" setting. Applies to releases published
+   * from then on, as on GitHub; tests may switch it while the sandbox runs.
+   */
+  immutableReleases: boolean;
+  /** Tags of immutable releases, kept after the release is deleted: GitHub never reuses them. */
+  lockedTags: Set<string>;
   /** Every request seen, for assertions such as "no PATCH was ever sent". */
   requests: { method: string; path: string; status: number }[];
 }
@@ -31,9 +39,20 @@ export interface GitHubServiceOptions {
   token: string;
   /** Serve assets with `digest: null`, as GitHub does for assets uploaded before mid-2025. */
   assetsWithoutDigest?: boolean;
+  /** The repository has immutable releases on (see GitHubServiceState.immutableReleases). */
+  immutableReleases?: boolean;
 }
 
 const DOCS = 'https://docs.github.com/rest';
+// Immutable releases: https://docs.github.com/en/code-security/concepts/supply-chain-security/immutable-releases
+// ("Release assets cannot be modified or deleted", tags "cannot be changed or removed", a deleted
+// immutable release's tag cannot be reused). The answers below are GitHub's, as quoted in
+// softprops/action-gh-release#653, concourse/github-release-resource#151 (upload),
+// uutils/coreutils#13839 (asset delete) and github-community-projects/ospo-reusable-workflows#83
+// plus community discussion #178351 (a reused tag).
+const IMMUTABLE_UPLOAD = 'Cannot upload assets to an immutable release.';
+const IMMUTABLE_DELETE = 'Cannot delete asset from an immutable release.';
+const IMMUTABLE_TAG = 'tag_name was used by an immutable release';
 const DOWNLOAD_PREFIX = '/_sandbox/release-assets/';
 
 interface Route {
@@ -126,7 +145,14 @@ export function createGitHubService(
 ): SandboxService & { state: GitHubServiceState } {
   const { run, token } = options;
   const withDigest = !options.assetsWithoutDigest;
-  const state: GitHubServiceState = { releases: [], assets: [], attestations: [], requests: [] };
+  const state: GitHubServiceState = {
+    releases: [],
+    assets: [],
+    attestations: [],
+    immutableReleases: options.immutableReleases ?? false,
+    lockedTags: new Set(),
+    requests: []
+  };
   const [ownerLogin = ''] = run.repository.split('/');
   let nextId = 1000;
   const now = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -137,6 +163,17 @@ export function createGitHubService(
     sameRepo(p) ? state.releases.find((r) => String(r.id) === p['release_id']) : undefined;
   const assetsOf = (release: StoredRelease) =>
     state.assets.filter((a) => a.releaseId === release.id);
+  /** Publishing locks the release when the repository has immutable releases on. */
+  const publish = (release: StoredRelease) => {
+    release.draft = false;
+    release.publishedAt = now();
+    if (state.immutableReleases) {
+      release.immutable = true;
+      state.lockedTags.add(release.tagName);
+    }
+  };
+  const immutableRefusal = (ctx: RouteContext, message: string) =>
+    ctx.respond(422, { message, documentation_url: DOCS, status: '422' });
   const renderRelease = (release: StoredRelease, apiBase: string) =>
     releaseJson(
       release,
@@ -205,6 +242,9 @@ export function createGitHubService(
         if (state.releases.some((r) => r.tagName === body.tag_name && !r.draft)) {
           return validationFailed(ctx, 'Release', 'already_exists', 'tag_name');
         }
+        if (state.lockedTags.has(body.tag_name)) {
+          return validationFailed(ctx, 'Release', 'custom', 'tag_name', IMMUTABLE_TAG);
+        }
         const createdAt = now();
         const release: StoredRelease = {
           id: nextId++,
@@ -215,8 +255,10 @@ export function createGitHubService(
           draft: body.draft ?? false,
           prerelease: body.prerelease ?? false,
           createdAt,
-          publishedAt: body.draft ? null : createdAt
+          publishedAt: null,
+          immutable: false
         };
+        if (!body.draft) publish(release);
         state.releases.push(release);
         const json = renderRelease(release, ctx.apiBase);
         ctx.respond(201, json, { location: String(json['url']) });
@@ -247,9 +289,8 @@ export function createGitHubService(
           ) {
             return validationFailed(ctx, 'Release', 'already_exists', 'tag_name');
           }
-          release.draft = false;
-          release.publishedAt = now();
-        } else if (body.draft === true) release.draft = true;
+          publish(release);
+        } else if (body.draft === true && !release.immutable) release.draft = true;
         ctx.respond(200, renderRelease(release, ctx.apiBase));
       },
       true
@@ -258,6 +299,7 @@ export function createGitHubService(
     route('delete', '/repos/{owner}/{repo}/releases/{release_id}', (ctx) => {
       const release = releaseFor(ctx.params);
       if (!release) return notFound(ctx);
+      // Allowed for an immutable release too; its tag stays in lockedTags for good.
       state.releases = state.releases.filter((r) => r !== release);
       state.assets = state.assets.filter((a) => a.releaseId !== release.id);
       ctx.respond(204);
@@ -278,7 +320,8 @@ export function createGitHubService(
     route('post', '/repos/{owner}/{repo}/releases/{release_id}/assets', (ctx) => {
       const release = releaseFor(ctx.params);
       if (!release) return notFound(ctx);
-      const name = ctx.req.url.searchParams.get('name') ?? '';
+      if (release.immutable) return immutableRefusal(ctx, IMMUTABLE_UPLOAD);
+      const name = storedAssetName(ctx.req.url.searchParams.get('name') ?? '');
       if (name === '') return validationFailed(ctx, 'ReleaseAsset', 'missing_field', 'name');
       if (assetsOf(release).some((a) => a.name === name)) {
         return validationFailed(ctx, 'ReleaseAsset', 'already_exists', 'name');
@@ -315,6 +358,8 @@ export function createGitHubService(
         ? state.assets.findIndex((a) => String(a.id) === ctx.params['asset_id'])
         : -1;
       if (index < 0) return notFound(ctx);
+      const release = state.releases.find((r) => r.id === state.assets[index]!.releaseId);
+      if (release?.immutable) return immutableRefusal(ctx, IMMUTABLE_DELETE);
       state.assets.splice(index, 1);
       ctx.respond(204);
     }),

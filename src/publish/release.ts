@@ -1,6 +1,9 @@
 // Upload the provenance file to a GitHub release. Finds the release by tag (drafts are only
 // visible in the release list), creates it when missing, and never edits an existing release,
 // so immutable releases and hand-written release notes stay as they are.
+// Immutable releases (https://docs.github.com/en/code-security/concepts/supply-chain-security/immutable-releases):
+// once published, GitHub refuses new assets (HTTP 422 "Cannot upload assets to an immutable
+// release."), refuses asset deletes, and never gives the tag to another release.
 import { createHash } from 'node:crypto';
 import { ProvenanceError } from '../errors.js';
 import { attemptsSoFar, splitRepository, type GitHubApi } from './github-api.js';
@@ -31,6 +34,11 @@ export interface ReleaseAssetResult {
   downloadUrl: string;
   /** false when an identical asset was already there (a re-run). */
   uploaded: boolean;
+  /**
+   * The release is immutable (GitHub's `immutable` field): nothing in it can be deleted, so a
+   * rollback must leave it alone.
+   */
+  immutable: boolean;
 }
 
 interface ReleaseJson {
@@ -39,6 +47,8 @@ interface ReleaseJson {
   name?: string | null;
   draft: boolean;
   upload_url: string;
+  /** Absent on GitHub Enterprise Server versions without immutable releases. */
+  immutable?: boolean;
 }
 
 /**
@@ -80,7 +90,7 @@ async function createRelease(
       continue;
     }
     if (res.status === 201) return { release: res.json<ReleaseJson>(), created: true };
-    return { refused: res.body.toString('utf8').slice(0, 300) };
+    return { refused: answerMessage(res.body) };
   }
 }
 
@@ -94,6 +104,29 @@ interface AssetJson {
 }
 
 const MAX_LIST_PAGES = 10;
+
+/** The one line for a release that is published and immutable before our asset is in it. */
+function immutableReleaseError(tag: string, assetName: string): ProvenanceError {
+  return new ProvenanceError(
+    'PUBLISH_FAILED',
+    `release "${tag}" is an immutable release that is already published, and GitHub refuses new assets on it ("Cannot upload assets to an immutable release"), so "${assetName}" cannot be added; either leave the release to this workflow (it creates a draft, uploads the provenance and only then publishes it), or create the release as a draft and publish it after the provenance job has finished`
+  );
+}
+
+/** GitHub's message in an error answer, or undefined. */
+function answerMessage(body: Buffer): string {
+  try {
+    const parsed = JSON.parse(body.toString('utf8')) as { message?: unknown; errors?: unknown };
+    const nested = Array.isArray(parsed.errors)
+      ? parsed.errors.map((e: { message?: unknown }) => String(e?.message ?? '')).join(' ')
+      : '';
+    return `${typeof parsed.message === 'string' ? parsed.message : ''} ${nested}`.trim();
+  } catch {
+    return body.toString('utf8').slice(0, 300);
+  }
+}
+
+const mentionsImmutable = (body: Buffer) => /\bimmutable release\b/i.test(answerMessage(body));
 
 function digestOf(content: Buffer): string {
   return `sha256:${createHash('sha256').update(content).digest('hex')}`;
@@ -174,7 +207,7 @@ export async function publishReleaseAsset(input: ReleaseAssetInput): Promise<Rel
   let release = await findRelease(api, base, tag);
   if (release) {
     const asset = await uploadOnce(api, base, release, input, tag);
-    return { releaseId: release.id, releaseCreated: false, draft: release.draft, ...asset };
+    return existingRelease(release, asset);
   }
 
   // A release we create starts as a draft and is published only once the provenance is in it:
@@ -182,6 +215,13 @@ export async function publishReleaseAsset(input: ReleaseAssetInput): Promise<Rel
   // new assets once published) work too.
   const created = await createRelease(api, base, tag, input.targetCommitish);
   if ('refused' in created) {
+    if (/immutable release/i.test(created.refused)) {
+      // The tag belonged to an immutable release that was deleted: GitHub never reuses it.
+      throw new ProvenanceError(
+        'PUBLISH_FAILED',
+        `release "${tag}": GitHub refuses to create it because the tag was used by an immutable release (deleted immutable releases keep their tag for good); choose another tag with upload-tag-name`
+      );
+    }
     // Another job created it between our lookup and our POST: use that one as it is.
     release = await findRelease(api, base, tag);
     if (!release) {
@@ -191,13 +231,13 @@ export async function publishReleaseAsset(input: ReleaseAssetInput): Promise<Rel
       );
     }
     const asset = await uploadOnce(api, base, release, input, tag);
-    return { releaseId: release.id, releaseCreated: false, draft: release.draft, ...asset };
+    return existingRelease(release, asset);
   }
   release = created.release;
   if (!created.created) {
     // Found after a lost answer, but not a draft of ours: use it as it is.
     const asset = await uploadOnce(api, base, release, input, tag);
-    return { releaseId: release.id, releaseCreated: false, draft: release.draft, ...asset };
+    return existingRelease(release, asset);
   }
   let asset: AssetOutcome;
   try {
@@ -209,13 +249,26 @@ export async function publishReleaseAsset(input: ReleaseAssetInput): Promise<Rel
       .catch(() => undefined);
     throw e;
   }
+  let immutable = false;
   if (!input.draft) {
-    await api.request('PATCH', `${base}/releases/${release.id}`, {
+    const published = await api.request('PATCH', `${base}/releases/${release.id}`, {
       json: { draft: false },
       expect: [200]
     });
+    // Publishing is what locks it when the repository has immutable releases on.
+    immutable = published.json<ReleaseJson>().immutable === true;
   }
-  return { releaseId: release.id, releaseCreated: true, draft: input.draft, ...asset };
+  return { releaseId: release.id, releaseCreated: true, draft: input.draft, immutable, ...asset };
+}
+
+function existingRelease(release: ReleaseJson, asset: AssetOutcome): ReleaseAssetResult {
+  return {
+    releaseId: release.id,
+    releaseCreated: false,
+    draft: release.draft,
+    immutable: release.immutable === true,
+    ...asset
+  };
 }
 
 /**
@@ -225,8 +278,18 @@ export async function publishReleaseAsset(input: ReleaseAssetInput): Promise<Rel
 export async function removeReleaseAsset(
   api: GitHubApi,
   repository: string,
-  result: Pick<ReleaseAssetResult, 'releaseId' | 'releaseCreated' | 'assetId' | 'uploaded'>
+  result: Pick<
+    ReleaseAssetResult,
+    'releaseId' | 'releaseCreated' | 'assetId' | 'uploaded' | 'immutable'
+  >
 ): Promise<void> {
+  if (result.immutable) {
+    // GitHub refuses the asset delete, and deleting the release would burn its tag for good.
+    throw new ProvenanceError(
+      'PUBLISH_FAILED',
+      `release ${result.releaseId} is immutable: its assets cannot be removed`
+    );
+  }
   const { owner, repo } = splitRepository(repository);
   const base = `/repos/${owner}/${repo}`;
   if (result.uploaded || result.releaseCreated)
@@ -276,6 +339,8 @@ async function uploadOnce(
         `release "${tag}" already has an asset named "${assetName}" with different content (expected ${ours}, found ${theirs}); refusing to replace published provenance — delete that asset or choose another provenance-name`
       );
     }
+    // Not there, and GitHub would refuse it: say why instead of trying.
+    if (release.immutable === true && !release.draft) throw immutableReleaseError(tag, assetName);
 
     const uploaded = await api.request('POST', assetUploadUrl(release.upload_url, assetName), {
       bytes: content,
@@ -286,6 +351,9 @@ async function uploadOnce(
       const asset = uploaded.json<AssetJson>();
       return { assetId: asset.id, downloadUrl: asset.browser_download_url, uploaded: true };
     }
+    // Also a 422 where the `immutable` field is missing (older GHES) or the release was
+    // published meanwhile: not an asset that "already exists".
+    if (mentionsImmutable(uploaded.body)) throw immutableReleaseError(tag, assetName);
     // 422: an asset of that name appeared meanwhile (a concurrent attempt); compare once more.
   }
   throw new ProvenanceError(
