@@ -39,6 +39,11 @@ export interface SandboxOptions {
    * a separate process, and most tests that start a sandbox do not upload artifacts.
    */
   artifacts?: boolean;
+  /**
+   * The sandbox repository has immutable releases on: a published release refuses new assets
+   * and asset deletes, and its tag is never reused (sandbox/github/service.ts).
+   */
+  immutableReleases?: boolean;
 }
 
 export interface SandboxUrls {
@@ -136,7 +141,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const tsaServer = await serve(tsa.service, faults.faultLayerFor('tsa'));
 
     const githubToken = `ghs_${randomBytes(18).toString('hex')}`;
-    const github = createGitHubService({ run: toGitHubRun(run), token: githubToken });
+    const github = createGitHubService({
+      run: toGitHubRun(run),
+      token: githubToken,
+      immutableReleases: options.immutableReleases ?? false
+    });
     const githubServer = await serve(github, faults.faultLayerFor('github'));
 
     let resultsUrl: string | undefined;
