@@ -1,17 +1,24 @@
-// ES256 JSON Web Tokens with node:crypto only: what the sandbox OIDC issuer signs and what the
-// sandbox Fulcio verifies. Deliberately small: one algorithm, compact serialization. The signer
-// is the sandbox's own (it plays the platform); reading and checking a token reuse the product's
-// decoder and signature check, which read exactly this format.
-import { createHash, sign, type KeyObject } from 'node:crypto';
+// JSON Web Tokens for the sandbox: what the sandbox OIDC issuer signs and what the sandbox
+// Fulcio verifies. Deliberately small: compact serialization, ES256 and RS256. Reading a token
+// is jose's (the same library the action verifies with); the signature check is node:crypto's,
+// synchronous like the Fulcio handler that calls it. The sandbox plays the platform here.
 import {
-  decodeJwt as decodeCompactJwt,
-  verifyJwtSignature as verifyCompactJwtSignature,
-  type Jwk as CompactJwk
-} from '../src/context/jwt.js';
+  createHash,
+  createPublicKey,
+  sign,
+  verify,
+  constants,
+  type KeyObject,
+  type JsonWebKey
+} from 'node:crypto';
+import { decodeJwt as decodeJwtPayload, decodeProtectedHeader } from 'jose';
 
-/** A public JWK as the sandbox issuer publishes it (always with a key type). */
-export interface Jwk extends CompactJwk {
+/** A public JWK as an issuer publishes it. */
+export interface Jwk extends JsonWebKey {
   kty: string;
+  kid?: string;
+  alg?: string;
+  use?: string;
 }
 
 export interface JwtParts {
@@ -48,27 +55,44 @@ export function signJwt(
   return `${input}.${b64url(signature)}`;
 }
 
-/**
- * Splits and decodes without verifying, with the product's decoder (src/context/jwt.ts): the
- * sandbox reads the same compact ES256 tokens the action does. Throws naming what is malformed.
- */
+/** Splits and decodes without verifying. Throws naming what is malformed. */
 export function decodeJwt(token: string): JwtParts {
-  const { header, payload } = decodeCompactJwt(token);
-  return { header, claims: payload };
+  const header = decodeProtectedHeader(token);
+  const claims = decodeJwtPayload(token);
+  return {
+    header: {
+      ...(typeof header.alg === 'string' ? { alg: header.alg } : {}),
+      ...(typeof header.kid === 'string' ? { kid: header.kid } : {}),
+      ...(typeof header.typ === 'string' ? { typ: header.typ } : {})
+    },
+    claims: claims as Record<string, unknown>
+  };
 }
 
 /**
- * Verifies an ES256 JWT against a JWKS key set and returns its claims, with the product's
- * signature check. Only the signature is checked here; the caller checks issuer, audience and
+ * Verifies an ES256 or RS256 JWT against a JWKS key set (the key named by its kid) and returns
+ * its claims. Only the signature is checked here; the caller checks issuer, audience and
  * lifetime.
  */
 export function verifyJwtSignature(token: string, keys: readonly Jwk[]): JwtParts {
-  const decoded = decodeCompactJwt(token);
-  if (decoded.header.alg !== 'ES256')
-    throw new Error(`JWT alg must be ES256, found ${decoded.header.alg}`);
-  const { kid } = decoded.header;
-  if (!keys.some((k) => kid === undefined || k.kid === kid))
-    throw new Error(`JWT kid ${String(kid)} is not in the issuer's JWKS`);
-  verifyCompactJwtSignature(decoded, keys, "the issuer's JWKS");
-  return { header: decoded.header, claims: decoded.payload };
+  const decoded = decodeJwt(token);
+  const { alg, kid } = decoded.header;
+  if (alg !== 'ES256' && alg !== 'RS256')
+    throw new Error(`JWT alg must be ES256 or RS256, found ${String(alg)}`);
+  const kty = alg === 'ES256' ? 'EC' : 'RSA';
+  const jwk = keys.find(
+    (k) => (kid === undefined || k.kid === kid) && k.kty === kty && (k.alg ?? alg) === alg
+  );
+  if (!jwk) throw new Error(`JWT kid ${String(kid)} is not in the issuer's JWKS`);
+  const { n, e, crv, x, y } = jwk;
+  const key = createPublicKey({ key: { kty, n, e, crv, x, y } as JsonWebKey, format: 'jwk' });
+  const [h = '', p = '', sig = ''] = token.split('.');
+  const signature = Buffer.from(sig, 'base64url');
+  const input = Buffer.from(`${h}.${p}`, 'ascii');
+  const valid =
+    alg === 'ES256'
+      ? verify('sha256', input, { key, dsaEncoding: 'ieee-p1363' }, signature)
+      : verify('sha256', input, { key, padding: constants.RSA_PKCS1_PADDING }, signature);
+  if (!valid) throw new Error("JWT signature does not verify with the issuer's key");
+  return decoded;
 }
