@@ -2,7 +2,8 @@
 // lookup, releases and their assets, the attestations API). Every JSON request body is checked
 // against GitHub's OpenAPI description (422 naming the failing path) and every JSON response we
 // send is checked too (500: a sandbox bug that tests surface).
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { compress as snappyCompress } from 'snappyjs';
 import type { ServerResponse } from 'node:http';
 import { sendJson, type SandboxRequest, type SandboxService } from '../http.js';
 import { storedAssetName } from './asset-names.js';
@@ -30,6 +31,11 @@ export interface GitHubServiceState {
   immutableReleases: boolean;
   /** Tags of immutable releases, kept after the release is deleted: GitHub never reuses them. */
   lockedTags: Set<string>;
+  /**
+   * Requests for `bundle_url` blobs: whether each carried an Authorization header (it must not:
+   * the URL is pre-signed storage, and a GitHub token sent there leaks).
+   */
+  bundleDownloads: { id: number; authorization: boolean }[];
   /** Every request seen, for assertions such as "no PATCH was ever sent". */
   requests: { method: string; path: string; status: number }[];
 }
@@ -41,6 +47,11 @@ export interface GitHubServiceOptions {
   assetsWithoutDigest?: boolean;
   /** The repository has immutable releases on (see GitHubServiceState.immutableReleases). */
   immutableReleases?: boolean;
+  /**
+   * List attestations with the bundle inline, as GitHub did until July 2026. By default the list
+   * answers in the current shape: `"bundle": null` and a `bundle_url` (see the route).
+   */
+  inlineAttestationBundles?: boolean;
 }
 
 const DOCS = 'https://docs.github.com/rest';
@@ -54,6 +65,7 @@ const IMMUTABLE_UPLOAD = 'Cannot upload assets to an immutable release.';
 const IMMUTABLE_DELETE = 'Cannot delete asset from an immutable release.';
 const IMMUTABLE_TAG = 'tag_name was used by an immutable release';
 const DOWNLOAD_PREFIX = '/_sandbox/release-assets/';
+const BUNDLE_PREFIX = '/_sandbox/attestation-bundles/';
 
 interface Route {
   method: string;
@@ -151,10 +163,13 @@ export function createGitHubService(
     attestations: [],
     immutableReleases: options.immutableReleases ?? false,
     lockedTags: new Set(),
+    bundleDownloads: [],
     requests: []
   };
   const [ownerLogin = ''] = run.repository.split('/');
   let nextId = 1000;
+  // Stands in for the storage signature of a pre-signed blob URL: no token needed, or wanted.
+  const bundleSignature = randomBytes(12).toString('hex');
   const now = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
 
   const sameRepo = (p: Record<string, string>) =>
@@ -403,11 +418,22 @@ export function createGitHubService(
           a.subjectDigests.includes(digest) &&
           (!predicateType || statementOf(a.bundle)?.predicateType === predicateType)
       );
+      // Since 2026-07-16 GitHub answers `"bundle": null` and a `bundle_url` to blob storage
+      // serving the bundle snappy-compressed (`application/x-snappy`, `.json.sn`), whatever
+      // X-GitHub-Api-Version says: docs.github.com/en/rest/about-the-rest-api/breaking-changes
+      // ("Use bundle_url to retrieve the attestation bundle"), with the live answers quoted in
+      // terraform-linters/tflint#2593, denoland/clawpatrol#769 and aaif-goose/goose#10557.
       ctx.respond(200, {
-        attestations: page(matching, ctx.req.url).map((a) => ({
-          bundle: a.bundle,
-          repository_id: a.repositoryId
-        }))
+        attestations: page(matching, ctx.req.url).map((a) =>
+          options.inlineAttestationBundles
+            ? { bundle: a.bundle, repository_id: a.repositoryId }
+            : {
+                repository_id: a.repositoryId,
+                bundle_url: `${ctx.apiBase}${BUNDLE_PREFIX}${a.id}.json.sn?sig=${bundleSignature}`,
+                initiator: 'user',
+                bundle: null
+              }
+        )
       });
     })
   ];
@@ -437,6 +463,27 @@ export function createGitHubService(
           'content-length': asset.content.length
         });
         res.end(asset.content);
+        return;
+      }
+
+      const bundleBlob = new RegExp(`^${BUNDLE_PREFIX}(\\d+)\\.json\\.sn$`).exec(path);
+      if (req.method === 'GET' && bundleBlob) {
+        const attestation = state.attestations.find((a) => String(a.id) === bundleBlob[1]);
+        if (!attestation || req.url.searchParams.get('sig') !== bundleSignature) {
+          log(404);
+          return sendJson(res, 404, { message: 'The specified blob does not exist.' });
+        }
+        state.bundleDownloads.push({
+          id: attestation.id,
+          authorization: req.headers['authorization'] !== undefined
+        });
+        const body = snappyCompress(Buffer.from(JSON.stringify(attestation.bundle)));
+        log(200);
+        res.writeHead(200, {
+          'content-type': 'application/x-snappy',
+          'content-length': body.length
+        });
+        res.end(body);
         return;
       }
 

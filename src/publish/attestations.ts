@@ -5,6 +5,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { SerializedBundle } from '@sigstore/bundle';
 import { ProvenanceError } from '../errors.js';
 import { INTOTO_PAYLOAD_TYPE } from '../types.js';
+import { listedBundle, type ListedAttestation } from './attestation-bundle.js';
 import { attemptsSoFar, splitRepository, type ApiResponse, type GitHubApi } from './github-api.js';
 
 export interface AttestationsInput {
@@ -75,10 +76,14 @@ async function alreadyStored(
       expect: [200, 404]
     });
     if (res.status === 404) return false;
-    const { attestations = [] } = res.json<{ attestations?: { bundle?: unknown }[] }>();
+    const { attestations = [] } = res.json<{ attestations?: ListedAttestation[] }>();
     const matches = (stored: unknown) =>
       isDeepStrictEqual(stored, bundle) || sameBuild(Buffer.from(JSON.stringify(stored)));
-    if (attestations.some((a) => matches(a.bundle))) return true;
+    // The list gives each bundle inline (before July 2026) or behind a bundle_url (since).
+    for (const entry of attestations) {
+      const stored = await listedBundle(entry);
+      if (stored !== undefined && matches(stored)) return true;
+    }
     // GitHub pages this list with cursors in the Link header.
     const next = /<([^>]+)>;\s*rel="next"/.exec(res.headers.get('link') ?? '');
     after = next ? (new URL(next[1]!).searchParams.get('after') ?? undefined) : undefined;
