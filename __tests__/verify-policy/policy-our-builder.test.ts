@@ -67,18 +67,30 @@ function failure(e: PolicyEvidence, p: VerifyPolicy): string {
 }
 
 describe('our builders', () => {
-  it.each([GENERIC, CONTAINER])('trusts %s at a release tag', (name) => {
-    expect(evaluatePolicy(evidence(`${name}@refs/tags/v1.2.3`), policy()).builderId).toBe(
-      `${name}@refs/tags/v1.2.3`
+  it('trusts generic.yml at a release tag for artifacts', () => {
+    expect(evaluatePolicy(evidence(`${GENERIC}@refs/tags/v1.2.3`), policy()).builderId).toBe(
+      `${GENERIC}@refs/tags/v1.2.3`
     );
   });
 
-  it('refuses a commit-pinned builder unless the user names that commit', () => {
+  it('trusts container.yml at a release tag for images', () => {
+    expect(
+      evaluatePolicy(evidence(`${CONTAINER}@refs/tags/v1.2.3`), policy({ builderSet: 'image' }))
+        .builderId
+    ).toBe(`${CONTAINER}@refs/tags/v1.2.3`);
+  });
+
+  it('refuses a commit-pinned builder unless the user names that commit, never suggesting the certificate’s commit', () => {
     const signer = `${GENERIC}@${SHA}`;
-    expect(failure(evidence(signer), policy())).toBe(
-      `builder ${GENERIC} ref: expected a release tag refs/tags/vX.Y.Z, found ${SHA} (to trust a builder pinned by commit, pass --builder-id ${signer})`
+    const message = failure(evidence(signer), policy());
+    expect(message).toBe(
+      `builder ${GENERIC} commit: expected the commit of one of our releases (the verifier ships their list), found ${SHA} (GitHub also resolves commits that exist only in a fork; to trust a commit you have reviewed, name it in --builder-id NAME@<sha>)`
     );
-    expect(evaluatePolicy(evidence(signer), policy({ builderId: signer })).builderId).toBe(signer);
+    expect(message).not.toContain(`--builder-id ${signer}`);
+    const named = evaluatePolicy(evidence(signer), policy({ builderId: signer }));
+    expect(named.builderId).toBe(signer);
+    expect(named.trustedAt).toBe('commit');
+    expect(named.warnings.join(' ')).toMatch(/commits that exist only in a fork/);
   });
 
   it('refuses a commit-pinned builder at another commit than the one named', () => {
@@ -89,7 +101,7 @@ describe('our builders', () => {
 
   it('refuses our builder at a branch, also when named without a ref', () => {
     expect(failure(evidence(`${GENERIC}@refs/heads/main`), policy())).toBe(
-      `builder ${GENERIC} ref: expected a release tag refs/tags/vX.Y.Z, found refs/heads/main`
+      `builder ${GENERIC} ref: expected a release tag refs/tags/vX.Y.Z, found refs/heads/main (a builder is trusted by default only at a release; to trust another ref you have reviewed, name it in --builder-id NAME@REF)`
     );
     expect(failure(evidence(`${GENERIC}@refs/heads/main`), policy({ builderId: GENERIC }))).toMatch(
       /^builder .* ref: expected a release tag refs\/tags\/vX.Y.Z, found refs\/heads\/main/
@@ -187,15 +199,20 @@ describe('our builders', () => {
     );
   });
 
-  it('matches workflow inputs recorded as JSON booleans and numbers by their text', () => {
-    const e = evidence(`${GENERIC}@refs/tags/v1.2.3`, {
-      provenance: { workflowInputs: { dry: false, count: 3 } }
+  // slsa-verifier common.go GetWorkflowInputs + GetAsString: workflow_dispatch only, string values only.
+  it('matches workflow inputs only on a workflow_dispatch build and only as strings', () => {
+    const dispatch = evidence(`${GENERIC}@refs/tags/v1.2.3`, {
+      provenance: { trigger: 'workflow_dispatch', workflowInputs: { dry: false, name: 'x' } }
     });
-    expect(() =>
-      evaluatePolicy(e, policy({ workflowInputs: { dry: 'false', count: '3' } }))
-    ).not.toThrow();
-    expect(failure(e, policy({ workflowInputs: { dry: 'true' } }))).toBe(
-      'workflow input dry: expected "true", found false'
+    expect(() => evaluatePolicy(dispatch, policy({ workflowInputs: { name: 'x' } }))).not.toThrow();
+    expect(failure(dispatch, policy({ workflowInputs: { dry: 'false' } }))).toBe(
+      'workflow input dry: expected a string value, found false'
+    );
+    const push = evidence(`${GENERIC}@refs/tags/v1.2.3`, {
+      provenance: { workflowInputs: { name: 'x' } }
+    });
+    expect(failure(push, policy({ workflowInputs: { name: 'x' } }))).toBe(
+      '--build-workflow-input: expected a build triggered by workflow_dispatch, found a build triggered by push'
     );
   });
 });

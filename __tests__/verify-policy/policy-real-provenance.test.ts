@@ -105,9 +105,17 @@ describe('slsa-github-generator generic v2.1.0 (tag v14.2)', () => {
     }
   );
 
-  it('fails for a branch when built from a tag', () => {
-    expect(failure(GENERIC_V14_2, policy({ sourceRef: { kind: 'branch', branch: 'main' } }))).toBe(
-      'source branch: expected refs/heads/main, found refs/tags/v14.2'
+  // slsa-verifier common.go GetBranch → getBranchForTag: a push of a tag names its branch in
+  // the event payload's base_ref (here refs/heads/main), and that is the branch checked.
+  it('reads the branch of a tag build from the push payload’s base_ref', () => {
+    expect(() =>
+      evaluatePolicy(
+        evidenceFromFixture(GENERIC_V14_2),
+        policy({ sourceRef: { kind: 'branch', branch: 'main' } })
+      )
+    ).not.toThrow();
+    expect(failure(GENERIC_V14_2, policy({ sourceRef: { kind: 'branch', branch: 'dev' } }))).toBe(
+      'source branch: expected refs/heads/dev, found refs/heads/main (the branch of tag refs/tags/v14.2)'
     );
   });
 

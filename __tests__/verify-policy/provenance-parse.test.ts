@@ -68,6 +68,9 @@ describe('parseProvenance', () => {
       sourceDigest: { gitCommit: 'c'.repeat(40) },
       trigger: 'workflow_dispatch',
       workflowInputs: { level: 'high' },
+      sourceRepositoryId: '1',
+      sourceOwnerId: '2',
+      runnerEnvironment: 'github-hosted',
       subjects: [{ name: 'app', digest: { sha256: DIGEST } }]
     });
   });

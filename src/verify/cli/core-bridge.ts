@@ -10,11 +10,17 @@ export type TrustMaterial = Awaited<ReturnType<typeof loadTrustMaterial>>;
 
 // npm's registry keys are trusted too, so the publish attestation in an npm attestation list
 // is verified rather than skipped: a tampered one fails the file.
-export function loadTrust(trustedRootPath: string | undefined): Promise<TrustMaterial> {
+// --online refreshes the public-good root over TUF (@sigstore/tuf) instead of the embedded copy.
+export function loadTrust(
+  trustedRootPath: string | undefined,
+  online = false
+): Promise<TrustMaterial> {
   const publicKeys = embeddedNpmRegistryKeys();
-  return loadTrustMaterial(
-    trustedRootPath === undefined ? { publicKeys } : { trustedRootPath, publicKeys }
-  );
+  return loadTrustMaterial({
+    publicKeys,
+    ...(trustedRootPath === undefined ? {} : { trustedRootPath }),
+    ...(online ? { online: true } : {})
+  });
 }
 
 export async function readProvenanceFile(path: string): Promise<Buffer> {

@@ -1,5 +1,6 @@
 // The policy flags shared by verify-artifact and verify-image, read into a VerifyPolicy.
 import { ProvenanceError } from '../../errors.js';
+import type { BuilderSet } from '../policy/trusted-builders.js';
 import type { ArtifactDigest, SourceRefRequirement, VerifyPolicy } from '../policy/types.js';
 import { single, type FlagSpec, type ParsedArgs } from './args.js';
 
@@ -12,15 +13,21 @@ export const POLICY_FLAGS: FlagSpec = {
     'builder-id': {},
     'build-workflow-input': { repeatable: true },
     'trusted-root': {},
-    'certificate-oidc-issuer': {}
+    'certificate-oidc-issuer': {},
+    'signer-workflow': {},
+    'signer-repo': {},
+    'source-repository-id': {},
+    'source-owner-id': {},
+    'deployment-environment': {}
   },
-  booleans: ['print-provenance', 'json', 'help']
+  booleans: ['print-provenance', 'json', 'help', 'online', 'deny-self-hosted-runners']
 };
 
 export function readPolicy(
   args: ParsedArgs,
   command: string,
-  artifacts: ArtifactDigest[]
+  artifacts: ArtifactDigest[],
+  builderSet: BuilderSet = 'artifact'
 ): VerifyPolicy {
   const sourceUri = single(args, 'source-uri');
   if (sourceUri === undefined)
@@ -30,14 +37,43 @@ export function readPolicy(
     );
   const builderId = single(args, 'builder-id');
   const issuer = single(args, 'certificate-oidc-issuer');
+  const signerWorkflow = single(args, 'signer-workflow');
+  const signerRepo = single(args, 'signer-repo');
+  if (signerWorkflow !== undefined && signerRepo !== undefined)
+    throw new ProvenanceError(
+      'INPUT_INVALID',
+      `${command}: give at most one of --signer-workflow, --signer-repo`
+    );
+  const optional: Partial<VerifyPolicy> = {};
+  if (builderId !== undefined) optional.builderId = readBuilderId(builderId, command);
+  if (issuer !== undefined) optional.issuer = issuer;
+  if (signerWorkflow !== undefined) optional.signerWorkflow = signerWorkflow;
+  if (signerRepo !== undefined) optional.signerRepo = signerRepo;
+  const repositoryId = readId(args, 'source-repository-id', command);
+  if (repositoryId !== undefined) optional.sourceRepositoryId = repositoryId;
+  const ownerId = readId(args, 'source-owner-id', command);
+  if (ownerId !== undefined) optional.sourceOwnerId = ownerId;
+  const deployment = single(args, 'deployment-environment');
+  if (deployment !== undefined) optional.deploymentEnvironment = deployment;
+  if (args.booleans.has('deny-self-hosted-runners')) optional.denySelfHostedRunners = true;
   return {
     sourceUri,
     sourceRef: readRefRequirement(args, command),
-    ...(builderId === undefined ? {} : { builderId: readBuilderId(builderId, command) }),
-    ...(issuer === undefined ? {} : { issuer }),
+    ...optional,
     workflowInputs: readWorkflowInputs(args.values['build-workflow-input'] ?? [], command),
-    artifacts
+    artifacts,
+    builderSet
   };
+}
+
+function readId(args: ParsedArgs, flag: string, command: string): string | undefined {
+  const value = single(args, flag);
+  if (value !== undefined && !/^[1-9]\d*$/.test(value))
+    throw new ProvenanceError(
+      'INPUT_INVALID',
+      `${command}: --${flag}: expected GitHub's numeric id, found ${JSON.stringify(value)}`
+    );
+  return value;
 }
 
 function readRefRequirement(args: ParsedArgs, command: string): SourceRefRequirement {

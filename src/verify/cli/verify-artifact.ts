@@ -45,7 +45,7 @@ export async function verifyArtifactCommand(
     const policy = readPolicy(args, COMMAND, artifacts);
     const [bytes, trust] = await Promise.all([
       readProvenanceFile(provenancePath),
-      loadTrust(single(args, 'trusted-root'))
+      loadTrust(single(args, 'trusted-root'), args.booleans.has('online'))
     ]);
     const pass = selectPassingEnvelope(await verifyEnvelopes(bytes, trust, provenancePath), policy);
     const statement = args.booleans.has('print-provenance') ? pass.envelope.payload : undefined;

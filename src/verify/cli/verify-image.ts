@@ -51,9 +51,12 @@ export async function verifyImageCommand(
         `${COMMAND}: expected one IMAGE@sha256:DIGEST, found ${args.positionals.length} arguments`
       );
     const image = parseImageReference(args.positionals[0] as string);
-    const policy = readPolicy(args, COMMAND, [
-      { label: args.positionals[0] as string, algorithm: 'sha256', hex: image.hex }
-    ]);
+    const policy = readPolicy(
+      args,
+      COMMAND,
+      [{ label: args.positionals[0] as string, algorithm: 'sha256', hex: image.hex }],
+      'image'
+    );
     const credentials = await dockerConfigCredentials(image.registry, deps.dockerConfigPath);
     const client = new RegistryClient(
       { apiHost: image.registry, repository: image.repository },
@@ -64,7 +67,7 @@ export async function verifyImageCommand(
     const bridge = await import('./core-bridge.js');
     const [found, trust] = await Promise.all([
       findAttestations(client, image.digest),
-      bridge.loadTrust(single(args, 'trusted-root'))
+      bridge.loadTrust(single(args, 'trusted-root'), args.booleans.has('online'))
     ]);
     if (found.length === 0)
       throw new ProvenanceError(

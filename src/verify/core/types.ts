@@ -44,6 +44,10 @@ export interface FulcioExtensions {
   /** .1.20 */ buildTrigger?: string;
   /** .1.21 */ runInvocationURI?: string;
   /** .1.22 */ sourceRepositoryVisibility?: string;
+  /** .1.23: the deployment environment (the token's `environment` claim). */
+  deploymentEnvironment?: string;
+  /** .1.24: the token's raw `sub` claim. */
+  tokenSubject?: string;
 }
 
 export interface CertificateIdentity {

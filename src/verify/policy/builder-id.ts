@@ -5,7 +5,10 @@ export interface BuilderId {
   ref?: string;
 }
 
-const RELEASE_TAG = /^refs\/tags\/v\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/;
+// A builder release is a full semantic version vX.Y.Z with neither pre-release nor build
+// metadata, as slsa-verifier requires (verifiers/utils/builder.go IsValidBuilderTag:
+// semver.IsValid, three parts, empty Prerelease and Build).
+const RELEASE_TAG = /^refs\/tags\/v(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/;
 const COMMIT_SHA = /^[0-9a-f]{40}$/;
 
 export function parseBuilderId(value: string): BuilderId {
@@ -29,4 +32,15 @@ export function isReleaseTag(ref: string | undefined): boolean {
 
 export function isCommitSha(ref: string | undefined): boolean {
   return ref !== undefined && COMMIT_SHA.test(ref);
+}
+
+/** What kind of ref a builder was trusted at, for the report. */
+export type BuilderRefKind = 'release' | 'branch' | 'commit' | 'tag' | 'ref';
+
+export function builderRefKind(ref: string | undefined): BuilderRefKind {
+  if (isReleaseTag(ref)) return 'release';
+  if (ref?.startsWith('refs/heads/')) return 'branch';
+  if (isCommitSha(ref)) return 'commit';
+  if (ref?.startsWith('refs/tags/')) return 'tag';
+  return 'ref';
 }

@@ -1,11 +1,20 @@
-// --build-workflow-input k=v: the recorded workflow_dispatch inputs must contain each key
-// with exactly that value (booleans and numbers compared by their text, as users type them).
+// --build-workflow-input k=v, as slsa-verifier reads it (verifiers/internal/gha/
+// slsaprovenance/common/common.go GetWorkflowInputs + GetAsString): only a workflow_dispatch
+// build has inputs, and each named input must be recorded as a string with exactly that value.
 import { mismatch } from './policy-error.js';
 
 export function checkWorkflowInputs(
+  trigger: string | undefined,
   recorded: Record<string, unknown>,
   wanted: Record<string, string>
 ): void {
+  if (Object.keys(wanted).length === 0) return;
+  if (trigger !== 'workflow_dispatch')
+    throw mismatch(
+      '--build-workflow-input',
+      'a build triggered by workflow_dispatch',
+      `a build triggered by ${trigger ?? 'an unrecorded event'}`
+    );
   for (const [key, value] of Object.entries(wanted)) {
     if (!Object.hasOwn(recorded, key)) {
       throw mismatch(
@@ -15,11 +24,9 @@ export function checkWorkflowInputs(
       );
     }
     const found = recorded[key];
-    const text =
-      typeof found === 'string' || typeof found === 'number' || typeof found === 'boolean'
-        ? String(found)
-        : undefined;
-    if (text !== value)
+    if (typeof found !== 'string')
+      throw mismatch(`workflow input ${key}`, 'a string value', JSON.stringify(found));
+    if (found !== value)
       throw mismatch(`workflow input ${key}`, JSON.stringify(value), JSON.stringify(found));
   }
 }

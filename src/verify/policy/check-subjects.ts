@@ -1,4 +1,6 @@
-// The artifact the user holds must be one of the statement's subjects, by digest.
+// The artifact the user holds must be one of the statement's subjects, by digest. Digests are
+// compared exactly, as slsa-verifier does (verifiers/internal/gha/provenance.go verifyDigest):
+// an upper-case subject digest does not match the lower-case hex of a hashed file.
 import type { Subject } from '../../types.js';
 import { mismatch } from './policy-error.js';
 import type { ArtifactDigest, PolicyOutcome } from './types.js';

@@ -3,6 +3,9 @@
 import type { DigestAlgorithm } from '../../types.js';
 import type { CertificateIdentity } from '../core/types.js';
 import type { ProvenanceView } from '../provenance/index.js';
+import type { BuilderRefKind } from './builder-id.js';
+import type { BuilderRelease } from './builder-releases.js';
+import type { BuilderSet } from './trusted-builders.js';
 
 export interface ArtifactDigest {
   /** File path or the `sha256:HEX` text the user gave, for messages. */
@@ -31,6 +34,21 @@ export interface VerifyPolicy {
   issuer?: string;
   /** Every one of these must be a subject of the statement. */
   artifacts: ArtifactDigest[];
+  /** Which builders are trusted by default: verify-artifact's or verify-image's set. */
+  builderSet?: BuilderSet;
+  /** Build L2 (runner-as-builder) provenance: the workflow that signed, as gh's --signer-workflow. */
+  signerWorkflow?: string;
+  /** Build L2: any workflow of this OWNER/REPO, as gh's --signer-repo. */
+  signerRepo?: string;
+  /** --source-repository-id / --source-owner-id: GitHub's numeric ids (certificate .1.15 / .1.17). */
+  sourceRepositoryId?: string;
+  sourceOwnerId?: string;
+  /** gh's --deny-self-hosted-runners: the certificate must say github-hosted. */
+  denySelfHostedRunners?: boolean;
+  /** --deployment-environment: the certificate's .1.23 must name this environment. */
+  deploymentEnvironment?: string;
+  /** Our builder's releases (tag → commit); the shipped manifest by default. */
+  builderReleases?: readonly BuilderRelease[];
 }
 
 export interface PolicyEvidence {
@@ -38,13 +56,33 @@ export interface PolicyEvidence {
   provenance: ProvenanceView;
 }
 
-/** The facts a passing verification vouches for (printed and put in the --json report). */
-export interface PolicyOutcome {
+/** How the builder came to be trusted. */
+export interface BuilderTrust {
   builderId: string;
+  /** 3 for an isolated reusable-workflow builder, 2 for runner-as-builder provenance. */
+  slsaBuildLevel: 2 | 3;
+  /** The kind of ref the builder (or the L2 signer workflow) ran at. */
+  trustedAt: BuilderRefKind;
+  /** Why it was trusted: a default builder, one the user named, or an L2 signer the user named. */
+  trustedBy: 'default' | 'builder-id' | 'release-manifest' | 'signer-workflow' | 'signer-repo';
+  warnings: string[];
+}
+
+/** The facts a passing verification vouches for (printed and put in the --json report). */
+export interface PolicyOutcome extends BuilderTrust {
   signerIdentity: string;
+  /** Source repository, ref and commit: from the certificate (what GitHub's token said). */
   sourceUri: string;
   sourceRef: string;
+  sourceCommit?: string;
+  /** The predicate's source digests, as recorded. */
   sourceDigest: Record<string, string>;
+  sourceRepositoryId?: string;
+  sourceOwnerId?: string;
+  runnerEnvironment?: string;
+  deploymentEnvironment?: string;
+  /** Fulcio .1.24: the OIDC token's raw `sub`. */
+  tokenSubject?: string;
   trigger?: string;
   matchedSubjects: { artifact: string; subject: string; digest: string }[];
 }

@@ -5,8 +5,10 @@
 // invocation.parameters.event_inputs).
 import { ProvenanceError } from '../../errors.js';
 import { agree } from './consistency.js';
+import { branchForTag, idText } from './event-branch.js';
 import { parseGitLocation } from './git-uri.js';
 import {
+  isObject,
   optionalObject,
   optionalString,
   requireObject,
@@ -44,6 +46,19 @@ export function normalisePredicateV02(predicateValue: unknown): PredicateFields 
       'provenance records no source ref (configSource.uri has no @ref)'
     );
   }
+  const materials = Array.isArray(predicate.materials) ? predicate.materials : [];
+  const firstMaterial: unknown = materials[0];
+  const materialUri =
+    isObject(firstMaterial) && typeof firstMaterial.uri === 'string'
+      ? firstMaterial.uri
+      : undefined;
+  const tagBaseBranch = branchForTag(
+    environment.github_base_ref,
+    environment.github_event_name,
+    environment.github_event_payload
+  );
+  const repositoryId = idText(environment.github_repository_id);
+  const ownerId = idText(environment.github_repository_owner_id);
   return {
     predicateVersion: 'v0.2',
     buildType,
@@ -53,7 +68,12 @@ export function normalisePredicateV02(predicateValue: unknown): PredicateFields 
     sourceRef,
     sourceDigest: readDigest(configSource.digest, environment),
     ...optionalTrigger(environment),
-    workflowInputs: readInputs(invocation, environment)
+    workflowInputs: readInputs(invocation, environment),
+    configSourceUri: requireString(configSource.uri, 'predicate.invocation.configSource.uri'),
+    ...(materialUri === undefined ? {} : { materialUri }),
+    ...(tagBaseBranch === undefined ? {} : { tagBaseBranch }),
+    ...(repositoryId === undefined ? {} : { sourceRepositoryId: repositoryId }),
+    ...(ownerId === undefined ? {} : { sourceOwnerId: ownerId })
   };
 }
 

@@ -7,6 +7,7 @@
 import { ProvenanceError } from '../../errors.js';
 import { supportedV1BuildTypes, v1BuildTypeFamily } from './build-types.js';
 import { agree } from './consistency.js';
+import { branchForTag, idText } from './event-branch.js';
 import { parseGitLocation, type GitLocation } from './git-uri.js';
 import {
   isObject,
@@ -73,8 +74,22 @@ function readSourceDependency(value: unknown): SourceDependency {
 
 type SourceFields = Pick<
   PredicateFields,
-  'sourceRepositoryUri' | 'sourceRef' | 'sourceDigest' | 'trigger' | 'workflowInputs'
+  | 'sourceRepositoryUri'
+  | 'sourceRef'
+  | 'sourceDigest'
+  | 'trigger'
+  | 'workflowInputs'
+  | 'tagBaseBranch'
+  | 'sourceRepositoryId'
+  | 'sourceOwnerId'
+  | 'runnerEnvironment'
 >;
+
+function optionalFields(fields: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(fields).filter((e): e is [string, string] => e[1] !== undefined)
+  );
+}
 
 function readWorkflowSource(
   external: JsonObject,
@@ -112,7 +127,13 @@ function readWorkflowSource(
     sourceRef: ref,
     sourceDigest: dependency.digest,
     ...(trigger === undefined ? {} : { trigger }),
-    workflowInputs: optionalObject(external.inputs, `${base}.inputs`) ?? {}
+    workflowInputs: optionalObject(external.inputs, `${base}.inputs`) ?? {},
+    ...optionalFields({
+      sourceRepositoryId: idText(github?.repository_id),
+      sourceOwnerId: idText(github?.repository_owner_id),
+      runnerEnvironment:
+        typeof github?.runner_environment === 'string' ? github.runner_environment : undefined
+    })
   };
 }
 
@@ -176,6 +197,11 @@ function readGeneratorSource(
     sourceRef: ref,
     sourceDigest: digest,
     ...(trigger === undefined ? {} : { trigger }),
-    workflowInputs: optionalObject(payload?.inputs, `${base}.GITHUB_EVENT_PAYLOAD.inputs`) ?? {}
+    workflowInputs: optionalObject(payload?.inputs, `${base}.GITHUB_EVENT_PAYLOAD.inputs`) ?? {},
+    ...optionalFields({
+      tagBaseBranch: branchForTag(internal.GITHUB_BASE_REF, trigger, payload),
+      sourceRepositoryId: idText(internal.GITHUB_REPOSITORY_ID),
+      sourceOwnerId: idText(internal.GITHUB_REPOSITORY_OWNER_ID)
+    })
   };
 }

@@ -30,7 +30,7 @@ function parseSubject(value: unknown, path: string): Subject {
     if (!new RegExp(`^[0-9a-fA-F]{${length}}$`).test(hex)) {
       throw formatError(`${path}.digest.${algorithm}`, `${length} hex characters`, hex);
     }
-    digest[algorithm] = hex.toLowerCase();
+    digest[algorithm] = hex; // kept as written: compared exactly
   }
   if (entries === 0) throw formatError(`${path}.digest`, 'at least one digest', 'an empty digest');
   return { name, digest };

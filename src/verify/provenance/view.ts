@@ -29,5 +29,20 @@ export interface ProvenanceView {
   trigger?: string;
   /** workflow_dispatch inputs (or BYOB/TRW inputs) as recorded in the predicate. */
   workflowInputs: Record<string, unknown>;
+  /**
+   * For a tag build: the branch the event payload names (github_base_ref, a push's base_ref,
+   * a release's target_commitish), as slsa-verifier reads it
+   * (slsa-verifier verifiers/internal/gha/slsaprovenance/common/common.go getBranchForTag).
+   */
+  tagBaseBranch?: string;
+  /** v0.2 only: materials[0].uri as written (slsa-verifier compares it with configSource.uri). */
+  materialUri?: string;
+  /** v0.2 only: invocation.configSource.uri as written. */
+  configSourceUri?: string;
+  /** GitHub's numeric ids of the source repository and its owner, as recorded (decimal text). */
+  sourceRepositoryId?: string;
+  sourceOwnerId?: string;
+  /** The runner environment the predicate records (github-hosted / self-hosted). */
+  runnerEnvironment?: string;
   subjects: Subject[];
 }

@@ -3,11 +3,22 @@
 //     certificate, chain and Rekor bundle in annotations;
 // (b) OCI 1.1 referrers holding a Sigstore bundle, from the referrers API or, when the
 //     registry has none, the `sha256-<hex>` tag-schema fallback index.
+// Every one is read and verified: junk layers pushed ahead of the real attestation must not
+// hide it. A limit still bounds the work; past it the verifier says so instead of guessing.
+import { ProvenanceError } from '../../../errors.js';
 import type { ManifestEntry, RegistryClient } from '../../../oci/registry-client.js';
 
 export const DSSE_LAYER = 'application/vnd.dsse.envelope.v1+json';
 const BUNDLE_TYPE_PREFIX = 'application/vnd.dev.sigstore.bundle';
-const MAX_ATTESTATIONS = 64;
+/** Far above what real images carry (one attestation per build and predicate type). */
+export const MAX_ATTESTATIONS = 1000;
+
+function tooMany(where: string, count: number): ProvenanceError {
+  return new ProvenanceError(
+    'VERIFY_FAILED',
+    `${where}: expected at most ${MAX_ATTESTATIONS} attestations, found ${count}; the verifier does not pick some of them, so it verifies none`
+  );
+}
 
 export type FoundAttestation =
   | {
@@ -28,7 +39,9 @@ export async function findAttestations(
     cosignAttestations(client, hex),
     referredBundles(client, digest, hex)
   ]);
-  return [...cosign, ...referred].slice(0, MAX_ATTESTATIONS);
+  const all = [...cosign, ...referred];
+  if (all.length > MAX_ATTESTATIONS) throw tooMany(`image ${digest}`, all.length);
+  return all;
 }
 
 async function cosignAttestations(
@@ -38,6 +51,7 @@ async function cosignAttestations(
   const tag = `sha256-${hex}.att`;
   const manifest = await client.manifest(tag);
   const layers = descriptors(manifest?.layers).filter((layer) => layer.mediaType === DSSE_LAYER);
+  if (layers.length > MAX_ATTESTATIONS) throw tooMany(tag, layers.length);
   return Promise.all(
     layers.map(async (layer) => ({
       kind: 'cosign' as const,
@@ -58,11 +72,15 @@ async function referredBundles(
   const candidates = descriptors(index?.manifests).filter(
     (d) => d.artifactType === undefined || isBundleDescriptor(d)
   );
+  if (candidates.length > MAX_ATTESTATIONS)
+    throw tooMany(`referrers of ${digest}`, candidates.length);
   const found: FoundAttestation[] = [];
   for (const descriptor of candidates) {
     const manifest = await client.manifest(descriptor.digest);
     for (const layer of descriptors(manifest?.layers)) {
       if (!layer.mediaType?.startsWith(BUNDLE_TYPE_PREFIX)) continue;
+      if (found.length >= MAX_ATTESTATIONS)
+        throw tooMany(`referrers of ${digest}`, found.length + 1);
       found.push({
         kind: 'bundle',
         location: `referrer ${descriptor.digest}`,
