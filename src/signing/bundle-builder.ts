@@ -1,8 +1,10 @@
 // Assembles @sigstore/sign's DSSE bundle builder for one Sigstore instance: one reused
-// Fulcio certificate (see reused-certificate.ts), a Rekor `dsse` witness and/or a TSA witness.
+// Fulcio certificate (see reused-certificate.ts), a Rekor witness per log (v1: @sigstore/sign's
+// `dsse` entry client; v2: rekor-v2-witness.ts) and a TSA witness per timestamp authority.
 // Loaded on demand by sign.ts.
 import { DSSEBundleBuilder, RekorWitness, TSAWitness, type Witness } from '@sigstore/sign';
 import { ProvenanceError } from '../errors.js';
+import { RekorV2Witness } from './rekor-v2-witness.js';
 import { ReusedCertificateSigner } from './reused-certificate.js';
 import type { SigningOptions } from './sign.js';
 
@@ -13,18 +15,27 @@ export function buildBundleBuilder(options: SigningOptions): DSSEBundleBuilder {
     retry: { retries: options.retries ?? 3, factor: 2, minTimeout: 500, maxTimeout: 4_000 }
   };
   const witnesses: Witness[] = [];
-  if (instance.rekorUrl) {
+  const rekorUrls = instance.rekorUrl
+    ? [instance.rekorUrl, ...(instance.additionalRekorUrls ?? [])]
+    : [];
+  for (const rekorBaseURL of rekorUrls) {
     witnesses.push(
-      new RekorWitness({
-        rekorBaseURL: instance.rekorUrl,
-        entryType: 'dsse',
-        fetchOnConflict: true,
-        ...fetchOptions
-      })
+      (instance.rekorVersion ?? 1) === 2
+        ? new RekorV2Witness({
+            rekorBaseURL,
+            timeoutMs: fetchOptions.timeout,
+            retries: fetchOptions.retry.retries
+          })
+        : new RekorWitness({
+            rekorBaseURL,
+            entryType: 'dsse',
+            fetchOnConflict: true,
+            ...fetchOptions
+          })
     );
   }
-  if (instance.tsaUrl)
-    witnesses.push(new TSAWitness({ tsaBaseURL: instance.tsaUrl, ...fetchOptions }));
+  const tsaUrls = instance.tsaUrl ? [instance.tsaUrl, ...(instance.additionalTsaUrls ?? [])] : [];
+  for (const tsaBaseURL of tsaUrls) witnesses.push(new TSAWitness({ tsaBaseURL, ...fetchOptions }));
   if (witnesses.length === 0) {
     throw new ProvenanceError(
       'INPUT_INVALID',
