@@ -32,6 +32,8 @@ const NOT_TRUSTED =
   'https://github.com/slsa-framework/slsa-github-generator/.github/workflows/not-trusted.yml';
 const WRONG_SOURCE = 'github.com/laurentsimon/slsa-verifier-test-gen';
 const PREFIX = 'slsa-verifier/cli/slsa-verifier/testdata/';
+const GENERATOR_WORKFLOWS =
+  'https://github.com/slsa-framework/slsa-github-generator/.github/workflows/';
 const INTERNAL = 'slsa-verifier/verifiers/internal/gha/testdata/';
 
 /** Hand-written rows, keyed by local file. */
@@ -394,12 +396,23 @@ function planBuilderMatrixRow(row: IndexRow): RowPlan | string {
       expect: { pass: false, reason: /builder: expected/ }
     }
   ];
+  // slsa-verifier verifiers/internal/gha/provenance.go VerifyProvenance: without --builder-id a
+  // BYOB builder is trusted when its path is under slsa-framework/slsa-github-generator/
+  // .github/workflows/ (Maven, Gradle); any other TRW (example-trw) must be named.
   if (byob)
-    cases.push({
-      label: 'BYOB without builder-id',
-      flags: ['--source-uri', source],
-      expect: { pass: false, reason: /--builder-id: expected/ }
-    });
+    cases.push(
+      builderId.startsWith(GENERATOR_WORKFLOWS)
+        ? {
+            label: 'BYOB without builder-id (slsa-github-generator TRW)',
+            flags: ['--source-uri', source],
+            expect: { pass: true }
+          }
+        : {
+            label: 'BYOB without builder-id (TRW outside slsa-github-generator)',
+            flags: ['--source-uri', source],
+            expect: { pass: false, reason: /--builder-id: expected/ }
+          }
+    );
   if (tag !== undefined) cases.push(...tagCases(base, tag));
   if (branch !== undefined) {
     cases.push(
@@ -453,10 +466,22 @@ function tagCases(base: string[], tag: string): PolicyCase[] {
       flags: [...base, '--source-versioned-tag', `v${major}.${(parts[1] ?? 0) + 1}`],
       expect: { pass: false, reason: /source versioned tag: expected/ }
     },
+    // slsa-verifier slsaprovenance/common/common.go GetBranch → getBranchForTag: a tag build's
+    // branch is the push event's base_ref; these e2e tags were pushed from main (the INDEX's
+    // "branch main → FAIL" on tag builds contradicts that code).
     {
-      label: 'branch main on a tag build',
+      label: 'branch main on a tag build (push payload base_ref)',
       flags: [...base, '--source-branch', 'main'],
-      expect: { pass: false, reason: /source branch: expected/ }
+      expect: { pass: true }
+    },
+    {
+      label: 'branch master on a tag build',
+      flags: [...base, '--source-branch', 'master'],
+      expect: {
+        pass: false,
+        reason:
+          /source branch: expected refs\/heads\/master, found refs\/heads\/main \(the branch of tag/
+      }
     }
   ];
   if (parts.length < 3)
