@@ -11,6 +11,8 @@ import { createOidcIssuer, type OidcIssuer, type TokenOverrides } from './oidc.j
 import { createCTLog, remoteCTLog } from './ctlog.js';
 import { createFulcio } from './fulcio.js';
 import { createRekor } from './rekor.js';
+import { createRekorV2 } from './rekor-v2.js';
+import { buildSigningConfig, writeSigningConfig } from './signing-config.js';
 import { createTSA } from './tsa.js';
 import { buildTrustedRoot, writeTrustedRoot, type TrustedRootJson } from './trusted-root.js';
 import { resolveRun, runEnv, type RunDescription } from './run.js';
@@ -50,6 +52,8 @@ export interface SandboxUrls {
   oidc: string;
   fulcio: string;
   rekor: string;
+  /** The Rekor v2 log (rekor-v2.ts). */
+  rekorV2: string;
   tsa: string;
   ctlog: string;
   /** GitHub REST API (GITHUB_API_URL). */
@@ -65,6 +69,8 @@ export interface Sandbox {
   readonly run: RunDescription;
   readonly trustedRoot: TrustedRootJson;
   readonly trustedRootPath: string;
+  /** signing_config.json next to trusted_root.json: Fulcio, both Rekor logs, the TSA. */
+  readonly signingConfigPath: string;
   readonly dataDir: string;
   readonly faults: FaultPlan;
   readonly oidc: OidcIssuer;
@@ -84,6 +90,8 @@ export interface Sandbox {
   runnerEnv(overrides?: Record<string, string>): Record<string, string>;
   /** Entries in the sandbox Rekor log. */
   rekorSize(): number;
+  /** Entries in the sandbox Rekor v2 log. */
+  rekorV2Size(): number;
   close(): Promise<void>;
 }
 
@@ -137,6 +145,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     );
     rekor.bind(rekorServer.url);
 
+    const rekorV2 = createRekorV2(generateKeyPairSync('ed25519'));
+    const rekorV2Server = await serve(rekorV2.service, () => false);
+    rekorV2.bind(rekorV2Server.url);
+
     const tsa = await createTSA(key());
     const tsaServer = await serve(tsa.service, faults.faultLayerFor('tsa'));
 
@@ -162,6 +174,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       oidc: oidcServer.url,
       fulcio: fulcioServer.url,
       rekor: rekorServer.url,
+      rekorV2: rekorV2Server.url,
       tsa: tsaServer.url,
       ctlog: ctlogServer.url,
       github: githubServer.url,
@@ -172,17 +185,31 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       validFrom,
       fulcio: { url: urls.fulcio, rootCertificate: fulcio.rootCertificate },
       rekor: { url: urls.rekor, publicKey: rekor.publicKey, logId: rekor.logId },
+      rekorV2: { url: urls.rekorV2, publicKey: rekorV2.publicKey, logId: rekorV2.logId() },
       ctlog: { url: urls.ctlog, publicKey: ctlog.publicKey, logId: ctlog.logId },
       tsa: { url: urls.tsa, certChain: tsa.certChain }
     });
     const trustedRootPath = join(dataDir, 'trusted_root.json');
     await writeTrustedRoot(trustedRootPath, trustedRoot);
+    const signingConfigPath = join(dataDir, 'signing_config.json');
+    await writeSigningConfig(
+      signingConfigPath,
+      buildSigningConfig({
+        validFrom,
+        fulcio: urls.fulcio,
+        oidc: urls.oidc,
+        rekor: urls.rekor,
+        rekorV2: urls.rekorV2,
+        tsa: urls.tsa
+      })
+    );
 
     return {
       urls,
       run,
       trustedRoot,
       trustedRootPath,
+      signingConfigPath,
       dataDir,
       faults,
       oidc,
@@ -213,6 +240,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         ...overrides
       }),
       rekorSize: () => rekor.size(),
+      rekorV2Size: () => rekorV2.size(),
       close: async () => {
         await closeAll();
         if (ownsDataDir) await rm(dataDir, { recursive: true, force: true });

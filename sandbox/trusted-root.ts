@@ -19,7 +19,7 @@ interface TransparencyLogJson {
   hashAlgorithm: 'SHA2_256';
   publicKey: {
     rawBytes: string;
-    keyDetails: 'PKIX_ECDSA_P256_SHA_256';
+    keyDetails: 'PKIX_ECDSA_P256_SHA_256' | 'PKIX_ED25519';
     validFor: { start: string };
   };
   logId: { keyId: string };
@@ -37,18 +37,25 @@ export interface SandboxTrustInputs {
   validFrom: Date;
   fulcio: { url: string; rootCertificate: Buffer };
   rekor: { url: string; publicKey: Buffer; logId: Buffer };
+  /** The Rekor v2 log: Ed25519 checkpoint key; logId is the C2SP checkpoint key id. */
+  rekorV2?: { url: string; publicKey: Buffer; logId: Buffer };
   ctlog: { url: string; publicKey: Buffer; logId: Buffer };
   tsa: { url: string; certChain: Buffer[] };
 }
 
 export function buildTrustedRoot(inputs: SandboxTrustInputs): TrustedRootJson {
   const start = inputs.validFrom.toISOString();
-  const log = (url: string, publicKey: Buffer, logId: Buffer): TransparencyLogJson => ({
+  const log = (
+    url: string,
+    publicKey: Buffer,
+    logId: Buffer,
+    keyDetails: TransparencyLogJson['publicKey']['keyDetails'] = 'PKIX_ECDSA_P256_SHA_256'
+  ): TransparencyLogJson => ({
     baseUrl: url,
     hashAlgorithm: 'SHA2_256',
     publicKey: {
       rawBytes: publicKey.toString('base64'),
-      keyDetails: 'PKIX_ECDSA_P256_SHA_256',
+      keyDetails,
       validFor: { start }
     },
     logId: { keyId: logId.toString('base64') }
@@ -65,7 +72,13 @@ export function buildTrustedRoot(inputs: SandboxTrustInputs): TrustedRootJson {
   });
   return {
     mediaType: TRUSTED_ROOT_MEDIA_TYPE,
-    tlogs: [log(inputs.rekor.url, inputs.rekor.publicKey, inputs.rekor.logId)],
+    tlogs: [
+      log(inputs.rekor.url, inputs.rekor.publicKey, inputs.rekor.logId),
+      // As the public-good root lists log2025-1.rekor.sigstore.dev next to rekor.sigstore.dev.
+      ...(inputs.rekorV2
+        ? [log(inputs.rekorV2.url, inputs.rekorV2.publicKey, inputs.rekorV2.logId, 'PKIX_ED25519')]
+        : [])
+    ],
     certificateAuthorities: [
       authority(inputs.fulcio.url, 'sigstore', [inputs.fulcio.rootCertificate])
     ],
