@@ -281,6 +281,15 @@ describe('runner and isolation policy', () => {
     expect(e.message).toMatch(/isolation: none/);
   });
 
+  // A pull request's merge ref is code nobody released or reviewed into a branch: our builder
+  // run from it (a caller's `uses: …@refs/pull/N/merge`) must not sign (issue 16 item 11).
+  it('refuses to run from a refs/pull/* builder ref', () => {
+    const fromPull = `${PROJECT_REPOSITORY}/.github/workflows/generic.yml@refs/pull/7/merge`;
+    const e = refusal(input({ claims: claims({ job_workflow_ref: fromPull }) }));
+    expect(e.code).toBe('NOT_ISOLATED');
+    expect(e.message).toMatch(/refs\/pull\/7\/merge/);
+  });
+
   it('refuses our builder run as the top-level workflow (job_workflow_ref == workflow_ref)', () => {
     const own = `${PROJECT_REPOSITORY}/.github/workflows/generic.yml@refs/heads/main`;
     const e = refusal(

@@ -195,6 +195,16 @@ function checkIsolation(claims: GitHubClaims, trustedRepository: string): void {
       'NOT_ISOLATED',
       `this job runs in ${quote(claims.job_workflow_ref)}, not in one of ${trustedRepository}'s reusable workflows (${BUILDER_WORKFLOW_PATHS.join(', ')}): call the action through generic.yml or container.yml for isolated (Build L3) provenance, or set \`isolation: none\` to sign without that claim`
     );
+  // A builder from a pull request's ref runs unreleased code; the verifier would never trust it.
+  if (
+    claims.job_workflow_ref
+      .slice(claims.job_workflow_ref.lastIndexOf('@') + 1)
+      .startsWith('refs/pull/')
+  )
+    throw new ProvenanceError(
+      'NOT_ISOLATED',
+      `this job runs our builder from a pull request ref (${quote(claims.job_workflow_ref)}): call generic.yml or container.yml at a release tag or commit`
+    );
   if (claims.job_workflow_ref === claims.workflow_ref)
     throw new ProvenanceError(
       'NOT_ISOLATED',
