@@ -5,8 +5,16 @@ import type { KeyObject } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import { initializeCTLog, type CTLog } from '@sigstore/mock/dist/fulcio/index.js';
 import { sendJson, type SandboxRequest, type SandboxService } from './http.js';
+import { signPrecertSct } from './ct-precert.js';
 
+/** The route our stand-in Fulcio calls (@sigstore/mock's CA hands over precert + key hash). */
 export const CT_ADD_PRECHAIN_PATH = '/ct/v1/add-pre-chain';
+/**
+ * RFC 6962 §4.1 add-pre-chain, as the real Fulcio's certificate-transparency-go client calls it:
+ * `{"chain": [precert, issuer, ...]}` (base64 DER) → SCT JSON. Served under a log prefix
+ * (Fulcio's `--ct-log-url` is "host and path with log prefix"), here `/rfc6962`.
+ */
+export const CT_RFC6962_PREFIX = '/rfc6962';
 
 export interface SandboxCTLog {
   readonly service: SandboxService;
@@ -21,9 +29,35 @@ export async function createCTLog(keyPair: {
   privateKey: KeyObject;
 }): Promise<SandboxCTLog> {
   const log = await initializeCTLog(keyPair);
+  const logId = Buffer.from(log.logID.buffer, log.logID.byteOffset, log.logID.byteLength);
   const service: SandboxService = {
     name: 'ctlog',
     async handle(req: SandboxRequest, res: ServerResponse) {
+      if (
+        req.method === 'POST' &&
+        req.url.pathname === `${CT_RFC6962_PREFIX}/ct/v1/add-pre-chain`
+      ) {
+        const chain = parseChain(req.body);
+        if (typeof chain === 'string') {
+          sendJson(res, 400, { message: `ctlog: ${chain}` });
+          return;
+        }
+        try {
+          sendJson(
+            res,
+            200,
+            signPrecertSct({
+              precertDer: chain[0],
+              issuerDer: chain[1],
+              privateKey: keyPair.privateKey,
+              logId
+            })
+          );
+        } catch (e) {
+          sendJson(res, 400, { message: `ctlog: ${e instanceof Error ? e.message : String(e)}` });
+        }
+        return;
+      }
       if (req.method === 'POST' && req.url.pathname === CT_ADD_PRECHAIN_PATH) {
         const body = parsePrechain(req.body);
         if (typeof body === 'string') {
@@ -41,7 +75,7 @@ export async function createCTLog(keyPair: {
   return {
     service,
     publicKey: log.publicKey,
-    logId: Buffer.from(log.logID.buffer, log.logID.byteOffset, log.logID.byteLength)
+    logId
   };
 }
 
@@ -84,6 +118,20 @@ function parsePrechain(raw: Buffer): { precertificate: Buffer; issuerKeyHash: Bu
     precertificate: Buffer.from(precertificate, 'base64'),
     issuerKeyHash: Buffer.from(issuerKeyHash, 'base64')
   };
+}
+
+function parseChain(raw: Buffer): [Buffer, Buffer] | string {
+  let json: unknown;
+  try {
+    json = JSON.parse(raw.toString('utf8'));
+  } catch {
+    return 'request body is not JSON';
+  }
+  const chain = (json as { chain?: unknown } | null)?.chain;
+  if (!Array.isArray(chain) || chain.length < 2 || !chain.every((c) => typeof c === 'string'))
+    return 'expected {"chain": [precertificate, issuer, ...]} as base64 DER strings';
+  const [precert, issuer] = chain.map((c: string) => Buffer.from(c, 'base64'));
+  return precert && issuer ? [precert, issuer] : 'chain needs a precertificate and its issuer';
 }
 
 function toArrayBuffer(data: Buffer): ArrayBuffer {

@@ -14,6 +14,14 @@ import { createRekor } from './rekor.js';
 import { createRekorV2 } from './rekor-v2.js';
 import { buildSigningConfig, writeSigningConfig } from './signing-config.js';
 import { createTSA } from './tsa.js';
+import { CT_RFC6962_PREFIX } from './ctlog.js';
+import {
+  STAND_IN,
+  sigstoreServersFromEnv,
+  startRealSigstoreCore,
+  type RealSigstoreCore,
+  type SigstoreServers
+} from './real/sigstore-services.js';
 import { buildTrustedRoot, writeTrustedRoot, type TrustedRootJson } from './trusted-root.js';
 import { resolveRun, runEnv, type RunDescription } from './run.js';
 import { createGitHubService, type GitHubServiceState } from './github/service.js';
@@ -46,6 +54,20 @@ export interface SandboxOptions {
    * and asset deletes, and its tag is never reused (sandbox/github/service.ts).
    */
   immutableReleases?: boolean;
+  /**
+   * Who answers as Fulcio and TSA: Sigstore's own servers (`real`, built by
+   * scripts/install-peers.sh), `auto` (real when built), or our stand-ins (default, or the
+   * SANDBOX_SIGSTORE environment variable).
+   */
+  sigstore?: SigstoreServers;
+}
+
+/** What runs behind each Sigstore URL: `module@version` of the real server, or the stand-in. */
+export interface SandboxImplementations {
+  fulcio: string;
+  tsa: string;
+  rekor: string;
+  ctlog: string;
 }
 
 export interface SandboxUrls {
@@ -68,6 +90,7 @@ export interface Sandbox {
   /** The run every service describes. Mutating it is not supported; start another sandbox. */
   readonly run: RunDescription;
   readonly trustedRoot: TrustedRootJson;
+  readonly implementations: SandboxImplementations;
   readonly trustedRootPath: string;
   /** signing_config.json next to trusted_root.json: Fulcio, both Rekor logs, the TSA. */
   readonly signingConfigPath: string;
@@ -103,6 +126,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'sandbox-')));
   const running: RunningService[] = [];
   let artifacts: ArtifactStorage | undefined;
+  let realSigstore: RealSigstoreCore | undefined;
   const serve = async (service: SandboxService, layer: FaultLayer) => {
     const r = await serveService(service, { faults: layer });
     running.push(r);
@@ -111,6 +135,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const closeAll = async () => {
     await Promise.all(running.map((r) => r.close()));
     await artifacts?.close();
+    await realSigstore?.stop();
   };
 
   try {
@@ -136,7 +161,17 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         }
       ]
     });
-    const fulcioServer = await serve(fulcio.service, faults.faultLayerFor('fulcio'));
+    realSigstore = await startRealSigstoreCore({
+      mode: options.sigstore ?? sigstoreServersFromEnv('stand-in'),
+      dataDir,
+      issuerUrl: oidc.url,
+      audience: SIGSTORE_AUDIENCE,
+      ctLogUrl: `${ctlogServer.url}${CT_RFC6962_PREFIX}`
+    });
+    const fulcioServer = await serve(
+      realSigstore?.fulcio.service ?? fulcio.service,
+      faults.faultLayerFor('fulcio')
+    );
 
     const rekor = createRekor(key());
     const rekorServer = await serve(
@@ -150,7 +185,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     rekorV2.bind(rekorV2Server.url);
 
     const tsa = await createTSA(key());
-    const tsaServer = await serve(tsa.service, faults.faultLayerFor('tsa'));
+    const tsaServer = await serve(
+      realSigstore?.tsa.service ?? tsa.service,
+      faults.faultLayerFor('tsa')
+    );
 
     const githubToken = `ghs_${randomBytes(18).toString('hex')}`;
     const github = createGitHubService({
@@ -183,11 +221,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
     const trustedRoot = buildTrustedRoot({
       validFrom,
-      fulcio: { url: urls.fulcio, rootCertificate: fulcio.rootCertificate },
+      fulcio: {
+        url: urls.fulcio,
+        certChain: realSigstore?.fulcio.certChain ?? [fulcio.rootCertificate]
+      },
       rekor: { url: urls.rekor, publicKey: rekor.publicKey, logId: rekor.logId },
       rekorV2: { url: urls.rekorV2, publicKey: rekorV2.publicKey, logId: rekorV2.logId() },
       ctlog: { url: urls.ctlog, publicKey: ctlog.publicKey, logId: ctlog.logId },
-      tsa: { url: urls.tsa, certChain: tsa.certChain }
+      tsa: { url: urls.tsa, certChain: realSigstore?.tsa.certChain ?? tsa.certChain }
     });
     const trustedRootPath = join(dataDir, 'trusted_root.json');
     await writeTrustedRoot(trustedRootPath, trustedRoot);
@@ -208,6 +249,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       urls,
       run,
       trustedRoot,
+      implementations: {
+        fulcio: realSigstore?.fulcio.version ?? STAND_IN,
+        tsa: realSigstore?.tsa.version ?? STAND_IN,
+        rekor: STAND_IN,
+        ctlog: STAND_IN
+      },
       trustedRootPath,
       signingConfigPath,
       dataDir,

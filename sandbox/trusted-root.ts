@@ -35,7 +35,7 @@ interface CertificateAuthorityJson {
 export interface SandboxTrustInputs {
   /** When the sandbox's keys came into use; verifiers refuse material used before it. */
   validFrom: Date;
-  fulcio: { url: string; rootCertificate: Buffer };
+  fulcio: { url: string; certChain: Buffer[] };
   rekor: { url: string; publicKey: Buffer; logId: Buffer };
   /** The Rekor v2 log: Ed25519 checkpoint key; logId is the C2SP checkpoint key id. */
   rekorV2?: { url: string; publicKey: Buffer; logId: Buffer };
@@ -79,9 +79,7 @@ export function buildTrustedRoot(inputs: SandboxTrustInputs): TrustedRootJson {
         ? [log(inputs.rekorV2.url, inputs.rekorV2.publicKey, inputs.rekorV2.logId, 'PKIX_ED25519')]
         : [])
     ],
-    certificateAuthorities: [
-      authority(inputs.fulcio.url, 'sigstore', [inputs.fulcio.rootCertificate])
-    ],
+    certificateAuthorities: [authority(inputs.fulcio.url, 'sigstore', inputs.fulcio.certChain)],
     ctlogs: [log(inputs.ctlog.url, inputs.ctlog.publicKey, inputs.ctlog.logId)],
     timestampAuthorities: [authority(inputs.tsa.url, 'tsa', inputs.tsa.certChain)]
   };

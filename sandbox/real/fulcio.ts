@@ -1,0 +1,84 @@
+// Sigstore's own Fulcio (built by scripts/install-peers.sh), run with an ephemeral in-memory CA.
+// Its config makes the sandbox OIDC issuer a `github-workflow` issuer, so the SAN and every
+// GitHub certificate extension are written by Fulcio's own code (pkg/identity/github), from a
+// token it verifies itself against the issuer's discovery document and JWKS. It submits each
+// precertificate to the sandbox CT log over RFC 6962 add-pre-chain and embeds the SCT.
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { freePort, startServerProcess, type ServerProcess } from './process.js';
+import { pemCertificates } from './pem.js';
+import { peerBinary, peerVersion } from './peers.js';
+
+export interface RealFulcio {
+  readonly url: string;
+  /** DER certificates, issuing CA first, root last (as trusted_root.json lists them). */
+  readonly certChain: Buffer[];
+  /** module@version that runs. */
+  readonly version: string;
+  readonly process: ServerProcess;
+}
+
+export async function startRealFulcio(options: {
+  dataDir: string;
+  issuerUrl: string;
+  audience: string;
+  /** The CT log's RFC 6962 base (Fulcio's --ct-log-url: host and path with the log prefix). */
+  ctLogUrl: string;
+}): Promise<RealFulcio> {
+  const binary = peerBinary('fulcio');
+  if (!binary) throw new Error('fulcio is not built (run: bash scripts/install-peers.sh fulcio)');
+  const configPath = join(options.dataDir, 'fulcio-config.json');
+  // pkg/config/config.go: OIDCIssuers keyed by issuer URL; Type github-workflow selects the
+  // GitHub principal (SAN https://github.com/<job_workflow_ref> + the 1.3.6.1.4.1.57264.1.* set).
+  await writeFile(
+    configPath,
+    JSON.stringify({
+      OIDCIssuers: {
+        [options.issuerUrl]: {
+          IssuerURL: options.issuerUrl,
+          ClientID: options.audience,
+          Type: 'github-workflow'
+        }
+      }
+    })
+  );
+  const port = await freePort();
+  const metricsPort = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const process = await startServerProcess({
+    name: 'fulcio',
+    binary,
+    cwd: options.dataDir,
+    logFile: join(options.dataDir, 'fulcio.log'),
+    readyUrl: `${url}/api/v2/trustBundle`,
+    args: [
+      'serve',
+      '--ca=ephemeralca',
+      `--config-path=${configPath}`,
+      '--host=127.0.0.1',
+      `--port=${port}`,
+      // The same host and port for gRPC makes Fulcio serve both on one listener.
+      '--grpc-host=127.0.0.1',
+      `--grpc-port=${port}`,
+      `--metrics-port=${metricsPort}`,
+      `--legacy-unix-domain-socket=${join(options.dataDir, 'fulcio-legacy.sock')}`,
+      `--ct-log-url=${options.ctLogUrl}`,
+      '--log_type=prod'
+    ]
+  });
+  try {
+    const response = await fetch(`${url}/api/v2/trustBundle`);
+    const bundle = (await response.json()) as { chains?: { certificates?: string[] }[] };
+    const certChain = pemCertificates((bundle.chains?.[0]?.certificates ?? []).join('\n'));
+    if (certChain.length === 0) throw new Error('fulcio: the trust bundle holds no certificate');
+    return {
+      url,
+      certChain,
+      version: peerVersion('fulcio') ?? 'fulcio (unknown version)',
+      process
+    };
+  } catch (e) {
+    await process.stop();
+    throw e;
+  }
+}
