@@ -5,8 +5,13 @@ import { GITHUB_OIDC_ISSUER } from './identity.js';
 
 export type Isolation = 'reusable-workflow' | 'none';
 export type OciFormat = 'both' | 'cosign' | 'referrers';
+/** `provenance` signs; `publish` attaches an already signed .intoto.jsonl (the workflows' publish jobs). */
+export type ActionMode = 'provenance' | 'publish';
 
 export interface ActionInputs {
+  mode: ActionMode;
+  /** Publish mode: the sha256 the provenance job reported for the file (64 hex). */
+  provenanceSha256: string;
   base64Subjects: string;
   subjectsFiles: string[];
   provenanceName: string;
@@ -15,6 +20,10 @@ export interface ActionInputs {
   fulcioUrl: string;
   rekorUrl: string;
   tsaUrl: string;
+  /** `rekor-version`: the Rekor API version entries go to (checked by signing/instances.ts). */
+  rekorVersion: string;
+  /** `signing-config`: path of a Sigstore SigningConfig or ClientTrustConfig file. */
+  signingConfig: string;
   oidcIssuer: string;
   privateRepository: boolean;
   allowSelfHostedRunners: boolean;
@@ -68,6 +77,8 @@ function lines(value: string): string[] {
 
 export function readInputs(read: InputReader): ActionInputs {
   return {
+    mode: oneOf(read, 'mode', ['provenance', 'publish'] as const, 'provenance'),
+    provenanceSha256: read('provenance-sha256').trim(),
     base64Subjects: read('base64-subjects').trim(),
     subjectsFiles: lines(read('subjects-file')),
     provenanceName: read('provenance-name').trim(),
@@ -76,6 +87,8 @@ export function readInputs(read: InputReader): ActionInputs {
     fulcioUrl: read('fulcio-url').trim(),
     rekorUrl: read('rekor-url').trim(),
     tsaUrl: read('tsa-url').trim(),
+    rekorVersion: read('rekor-version').trim(),
+    signingConfig: read('signing-config').trim(),
     oidcIssuer: read('oidc-issuer').trim() || GITHUB_OIDC_ISSUER,
     privateRepository: bool(read, 'private-repository', false),
     allowSelfHostedRunners: bool(read, 'allow-self-hosted-runners', false),

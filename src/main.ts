@@ -11,12 +11,14 @@ import { buildPredicate } from './provenance/predicate.js';
 import { buildStatement, serializeStatement, splitStatements } from './provenance/statement.js';
 import type { ImagePublishing } from './publish/oci/action.js';
 import { attestsSameBuild } from './publish/equivalence.js';
+import { publishToAttestationsApi, publishToRelease } from './publish/github-publishers.js';
 import { bundleLines, resolveProvenanceName } from './publish/jsonl.js';
 import { PublicationLedger } from './publish/rollback.js';
 import { stageProvenanceFile } from './publish/staging.js';
 import { renderSummary, type Publication } from './publish/summary.js';
 import { safeLogText } from './sanitize.js';
-import { resolveInstance } from './signing/instances.js';
+import { describeLog, resolveInstance } from './signing/instances.js';
+import { readSigningConfigFile } from './signing/signing-config-file.js';
 import { signStatements } from './signing/sign.js';
 import { mergeSubjects, parseBase64Subjects, parseSubjectsBytes } from './subjects/index.js';
 import type { BuildContext, ProvenancePredicateV1, Statement, Subject } from './types.js';
@@ -190,34 +192,18 @@ async function publish(
     : undefined;
 
   if (plan.releaseTag !== undefined && api) {
-    const tag = plan.releaseTag;
-    const { publishReleaseAsset, removeReleaseAsset } = await import('./publish/release.js');
-    const result = await publishReleaseAsset({
-      api,
-      repository: context.repository,
-      tag,
-      draft: inputs.draftRelease,
-      targetCommitish: context.sha,
-      assetName: file.name,
-      content: await readFile(file.path),
-      sameBuild
-    });
-    if (result.uploaded || result.releaseCreated) {
-      ledger.created(
-        result.releaseCreated
-          ? `release ${tag} with asset ${file.name}`
-          : `release asset ${file.name} of ${tag}`,
-        () => removeReleaseAsset(api, context.repository, result)
-      );
-    }
-    publications.push({
-      kind: 'release-asset',
-      location: result.downloadUrl,
-      status: result.uploaded ? 'created' : 'unchanged',
-      ...(result.releaseCreated
-        ? { note: `release ${tag} created${result.draft ? ' as a draft' : ''}` }
-        : {})
-    });
+    publications.push(
+      await publishToRelease({
+        api,
+        repository: context.repository,
+        tag: plan.releaseTag,
+        draft: inputs.draftRelease,
+        targetCommitish: context.sha,
+        file: { name: file.name, content: await readFile(file.path) },
+        statements,
+        ledger
+      })
+    );
   }
 
   if (inputs.images.length > 0) {
@@ -235,23 +221,16 @@ async function publish(
   }
 
   if (inputs.attestToGithub && api) {
-    const { publishAttestations } = await import('./publish/attestations.js');
-    const results = await publishAttestations({
+    const stored = await publishToAttestationsApi({
       api,
       repository: context.repository,
       serverUrl: context.serverUrl,
       bundles: bundles.map((b) => bundleToJSON(b)),
-      sameBuild: (existing, index) => attestsSameBuild(existing, [statements[index]!]),
-      onStored: (r) => ledger.irrevocable(`attestation ${r.url ?? r.subjectDigest}`)
+      statements,
+      ledger
     });
-    for (const r of results) {
-      publications.push({
-        kind: 'attestation',
-        location: r.url ?? `attestations for ${r.subjectDigest}`,
-        status: r.reused ? 'unchanged' : 'created'
-      });
-      if (!attestationUrl && r.url) attestationUrl = r.url;
-    }
+    publications.push(...stored.publications);
+    attestationUrl = stored.attestationUrl;
   }
 
   return { publications, attestationUrl, ...(images ? { images } : {}) };
@@ -290,8 +269,15 @@ export async function generate(deps: RunDependencies): Promise<RunResult> {
     // A signed claim: private and internal repositories both stay off the public log.
     repositoryIsPrivate:
       claims.repository_visibility !== undefined && claims.repository_visibility !== 'public',
-    allowPublicLogForPrivate: inputs.privateRepository
+    allowPublicLogForPrivate: inputs.privateRepository,
+    rekorVersion: inputs.rekorVersion,
+    ...(inputs.signingConfig
+      ? { signingConfig: await readSigningConfigFile(inputs.signingConfig) }
+      : {}),
+    // Checked by collectBuildContext above; GitHub's own Sigstore hosts follow it (GHE.com).
+    ...(deps.env.GITHUB_SERVER_URL ? { serverUrl: deps.env.GITHUB_SERVER_URL } : {})
   });
+  deps.info(`Sigstore: ${instance.name}; CA ${instance.fulcioUrl}; log ${describeLog(instance)}`);
 
   const predicate = buildPredicate(context, {
     isolation: inputs.isolation,
@@ -373,7 +359,13 @@ export async function generate(deps: RunDependencies): Promise<RunResult> {
 /** The action's entry: a user error is one line naming the problem; never a stack trace. */
 export async function run(deps: RunDependencies = actionsDependencies()): Promise<void> {
   try {
-    await generate(deps);
+    const inputs = readInputs(deps.getInput);
+    if (inputs.mode === 'publish') {
+      const { publishSigned } = await import('./publish-mode.js');
+      await publishSigned(inputs, deps);
+    } else {
+      await generate(deps);
+    }
   } catch (e) {
     if (isProvenanceError(e)) {
       deps.setFailed(`${e.code}: ${safeLogText(e.message, 2000)}`);
