@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll, beforeEach } from '@jest/globals';
 import { obtainVerifiedToken, verifyOidcToken } from '../../src/context/oidc.js';
-import { fetchIssuerKeys, parseIssuerUrl } from '../../src/context/jwks.js';
+import { discoverJwksUri, parseIssuerUrl } from '../../src/context/jwks.js';
 import { ProvenanceError } from '../../src/errors.js';
 import {
   NOW,
@@ -127,6 +127,43 @@ describe('verifyOidcToken: forged or unusable tokens', () => {
     expect(e.message).toMatch(/no ES256 key with kid "rotated-away"/);
   });
 
+  it('refuses a token without a kid: the key is never searched for by trial', async () => {
+    const e = await rejection(verify(signJwt(es, githubClaims(issuer.url), { kid: undefined })));
+    expect(e.message).toMatch(/the header names no signing key \(kid is nothing\)/);
+    expect(issuer.hits.get('/.well-known/jwks')).toBeUndefined();
+  });
+
+  it('refuses an oversized token before parsing it', async () => {
+    const e = await rejection(
+      verify(signJwt(es, githubClaims(issuer.url, { padding: 'x'.repeat(20_000) })))
+    );
+    expect(e.message).toMatch(/longer than 16384 characters/);
+  });
+
+  it('refuses an RS256 key shorter than 2048 bits', async () => {
+    const { generateKeyPairSync } = await import('node:crypto');
+    const weak = generateKeyPairSync('rsa', { modulusLength: 1024 });
+    const key = {
+      kid: 'weak',
+      alg: 'RS256' as const,
+      privateKey: weak.privateKey,
+      publicJwk: { ...weak.publicKey.export({ format: 'jwk' }), kid: 'weak', alg: 'RS256' }
+    };
+    const e = await rejection(
+      verify(signJwt(key, githubClaims(issuer.url)), { keys: { keys: [key.publicJwk] } })
+    );
+    expect(e.code).toBe('OIDC_INVALID');
+    expect(e.message).toMatch(/2048 bits/);
+  });
+
+  it('refuses a token whose exp or iat is missing', async () => {
+    const payload = githubClaims(issuer.url);
+    delete payload.exp;
+    expect((await rejection(verify(signJwt(es, payload)))).message).toMatch(
+      /exp is missing or not a number/
+    );
+  });
+
   it('names every missing or ill-typed claim', async () => {
     const payload = githubClaims(issuer.url, { run_attempt: 1, sha: 'A'.repeat(40) });
     delete payload.job_workflow_sha;
@@ -156,8 +193,10 @@ describe('verifyOidcToken: forged or unusable tokens', () => {
   });
 });
 
-describe('issuer keys: network behaviour', () => {
-  it('retries 5xx and 429 (with Retry-After) and then succeeds', async () => {
+describe('issuer keys: network behaviour (discovery by our GET, the JWKS by jose through it)', () => {
+  const token = () => signJwt(es, githubClaims(issuer.url));
+
+  it('retries 5xx and 429 (with Retry-After) and then verifies', async () => {
     const waits: number[] = [];
     issuer.behaviour = (path, n) => {
       if (path === '/.well-known/openid-configuration' && n === 1) return { status: 503 };
@@ -165,14 +204,18 @@ describe('issuer keys: network behaviour', () => {
         return { status: 429, headers: { 'retry-after': '2' } };
       return undefined;
     };
-    const keys = await fetchIssuerKeys(issuer.url, { sleep: async (ms) => void waits.push(ms) });
-    expect(keys).toHaveLength(2);
+    const claims = await verify(token(), {
+      http: { sleep: async (ms: number) => void waits.push(ms) }
+    });
+    expect(claims.run_id).toBe('4242424242');
     expect(waits).toEqual([500, 2000]);
+    expect(issuer.hits.get('/.well-known/openid-configuration')).toBe(2);
+    expect(issuer.hits.get('/.well-known/jwks')).toBe(2);
   });
 
   it('gives up after a bounded number of attempts with SERVICE_UNAVAILABLE naming the issuer', async () => {
     issuer.behaviour = () => ({ status: 500 });
-    const e = await rejection(fetchIssuerKeys(issuer.url, { ...noWait, maxAttempts: 3 }));
+    const e = await rejection(verify(token(), { http: { ...noWait, maxAttempts: 3 } }));
     expect(e.code).toBe('SERVICE_UNAVAILABLE');
     expect(e.message).toBe(
       `OIDC issuer ${issuer.url}: GET ${issuer.url}/.well-known/openid-configuration failed: HTTP 500 after 3 attempts`
@@ -180,20 +223,27 @@ describe('issuer keys: network behaviour', () => {
     expect(issuer.hits.get('/.well-known/openid-configuration')).toBe(3);
   });
 
+  it('the JWKS failing persistently is the issuer failing, not a bad token', async () => {
+    issuer.behaviour = (path) => (path === '/.well-known/jwks' ? { status: 503 } : undefined);
+    const e = await rejection(verify(token(), { http: { ...noWait, maxAttempts: 2 } }));
+    expect(e.code).toBe('SERVICE_UNAVAILABLE');
+    expect(e.message).toBe(
+      `OIDC issuer ${issuer.url}: GET ${issuer.url}/.well-known/jwks failed: HTTP 503 after 2 attempts`
+    );
+  });
+
   it('times out an issuer that never answers', async () => {
     issuer.behaviour = (path) =>
       path === '/.well-known/jwks' ? { status: 200, hang: true } : undefined;
     const e = await rejection(
-      fetchIssuerKeys(issuer.url, { sleep: async () => undefined, timeoutMs: 200, maxAttempts: 2 })
+      verify(token(), { http: { sleep: async () => undefined, timeoutMs: 200, maxAttempts: 2 } })
     );
     expect(e.message).toMatch(/jwks failed: no answer within 200 ms after 2 attempts/);
   });
 
   it('does not retry a 404 and refuses a discovery document for another issuer', async () => {
     issuer.behaviour = (path) => (path === '/.well-known/jwks' ? { status: 404 } : undefined);
-    expect((await rejection(fetchIssuerKeys(issuer.url, noWait))).message).toMatch(
-      /answered HTTP 404/
-    );
+    expect((await rejection(verify(token()))).message).toMatch(/jwks answered HTTP 404/);
     expect(issuer.hits.get('/.well-known/jwks')).toBe(1);
     issuer.behaviour = (path) =>
       path === '/.well-known/openid-configuration'
@@ -202,9 +252,26 @@ describe('issuer keys: network behaviour', () => {
             body: { issuer: 'https://evil.example', jwks_uri: `${issuer.url}/.well-known/jwks` }
           }
         : undefined;
-    expect((await rejection(fetchIssuerKeys(issuer.url, noWait))).message).toMatch(
+    expect((await rejection(discoverJwksUri(issuer.url, noWait))).message).toMatch(
       /names issuer "https:\/\/evil.example"/
     );
+  });
+
+  it('refuses a JWKS that is not a key set, or that publishes a private key', async () => {
+    issuer.behaviour = (path) =>
+      path === '/.well-known/jwks' ? { status: 200, body: { keys: 'none' } } : undefined;
+    const e = await rejection(verify(token()));
+    expect(e.code).toBe('SERVICE_UNAVAILABLE');
+    expect(e.message).toMatch(/unusable JWKS: JSON Web Key Set malformed/);
+
+    const leaked = {
+      ...es.publicJwk,
+      ...(es.privateKey.export({ format: 'jwk' }) as Record<string, unknown>)
+    };
+    issuer.behaviour = (path) =>
+      path === '/.well-known/jwks' ? { status: 200, body: { keys: [leaked] } } : undefined;
+    const p = await rejection(verify(token()));
+    expect(p.message).toMatch(/unusable JWKS: JSON Web Key Set members must be public keys/);
   });
 
   it('accepts plain http only on loopback', () => {

@@ -48,7 +48,7 @@ const lookup = (extra = {}) =>
     runId: '30433642',
     runAttempt: '1',
     token: 'ghs_test',
-    http: { sleep: async () => undefined },
+    client: { baseDelayMs: 1, retryAfterUnitMs: 1 },
     ...extra
   });
 
@@ -68,7 +68,9 @@ describe('fetchRunAttempt', () => {
     expect(requests).toHaveLength(1);
     const req = requests[0]!;
     expect(req.url.pathname).toBe('/repos/octo-org/octo-repo/actions/runs/30433642/attempts/1');
-    expect(req.headers.authorization).toBe('Bearer ghs_test');
+    // @actions/github's octokit sends `token …`; GitHub accepts it as it accepts `Bearer …`.
+    expect(req.headers.authorization).toBe('token ghs_test');
+    expect(req.url.searchParams.get('exclude_pull_requests')).toBe('true');
     expect(req.headers['x-github-api-version']).toBe('2022-11-28');
     expect(run).toEqual({
       runId: '30433642',
@@ -85,7 +87,7 @@ describe('fetchRunAttempt', () => {
     });
   });
 
-  it('retries 502 and 429 with Retry-After, bounded', async () => {
+  it('retries 502 and 429 through octokit, bounded', async () => {
     reply = (n) =>
       n === 1
         ? { status: 502 }
@@ -97,12 +99,26 @@ describe('fetchRunAttempt', () => {
 
     requests = [];
     reply = () => ({ status: 503 });
-    const e = await rejection(lookup({ http: { sleep: async () => undefined, maxAttempts: 3 } }));
+    const e = await rejection(
+      lookup({ client: { baseDelayMs: 1, retryAfterUnitMs: 1, maxAttempts: 3 } })
+    );
     expect(e.code).toBe('SERVICE_UNAVAILABLE');
-    expect(e.message).toBe(
-      `GitHub REST API ${server.url}: run lookup failed: HTTP 503 after 3 attempts`
+    expect(e.message).toMatch(
+      new RegExp(
+        `^GitHub API GET ${server.url.replace(/\./g, '\\.')}/repos/octo-org/octo-repo/actions/runs/30433642/attempts/1: gave up after 3 attempt\\(s\\) in \\d+s: HTTP 503: x$`
+      )
     );
     expect(requests).toHaveLength(3);
+  });
+
+  it('answers an unexpected client error without retrying, naming the endpoint', async () => {
+    reply = () => ({ status: 410, body: { message: 'Gone' } });
+    const e = await rejection(lookup());
+    expect(e.code).toBe('SERVICE_UNAVAILABLE');
+    expect(e.message).toMatch(
+      /attempts\/1: expected HTTP 200 or 401 or 403 or 404, found HTTP 410: Gone$/
+    );
+    expect(requests).toHaveLength(1);
   });
 
   it('explains a 404/403 as a token permission problem without retrying', async () => {

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { X509Certificate } from '@sigstore/core';
 import { certificate } from '../../scripts/fuzz/certificates.js';
 import { parseGitHubClaims } from '../../src/context/claims.js';
-import { decodeJwt, verifyJwtSignature, type Jwk } from '../../src/context/jwt.js';
+import { verifyOidcToken } from '../../src/context/oidc.js';
 import { parseRunAttempt } from '../../src/context/run.js';
 import { ProvenanceError } from '../../src/errors.js';
 import { RegistryClient } from '../../src/oci/registry-client.js';
@@ -72,11 +72,15 @@ describe('fuzz regressions', () => {
     expect(e.message).toMatch(/run_started_at/);
   });
 
-  it('JWT: a JWKS entry that is not an object is passed over', () => {
+  it('JWT: a JWKS whose entries are not objects is refused as the issuer fault', async () => {
     const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
-    const jwt = decodeJwt(`${b64({ alg: 'ES256', kid: 'k1' })}.${b64(CLAIMS)}.AAAA`);
-    const e = typed(() => verifyJwtSignature(jwt, [null, 5, []] as unknown as Jwk[], 'https://i'));
-    expect(e.code).toBe('OIDC_INVALID');
+    const token = `${b64({ alg: 'ES256', kid: 'k1' })}.${b64(CLAIMS)}.AAAA`;
+    const e = await verifyOidcToken(token, {
+      issuer: CLAIMS.iss,
+      keys: { keys: [null, 5, []] } as never
+    }).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(ProvenanceError);
+    expect((e as ProvenanceError).code).toBe('SERVICE_UNAVAILABLE');
   });
 
   it('provenance: a payload that is not UTF-8 is a format error', () => {

@@ -3,10 +3,11 @@
 import fc from 'fast-check';
 import { generateKeyPairSync, sign } from 'node:crypto';
 import { parseGitHubClaims } from '../../src/context/claims.js';
-import { decodeJwt, verifyJwtSignature, type Jwk } from '../../src/context/jwt.js';
+import type { JWK } from 'jose';
+import { verifyOidcToken } from '../../src/context/oidc.js';
 import { parseRunAttempt } from '../../src/context/run.js';
 import { bytesNear, jsonValueArb, mutatedArb, untrustedJsonArb } from './json-mutation.js';
-import { fuzzTarget, invariant } from './target.js';
+import { asyncFuzzTarget, fuzzTarget, invariant } from './target.js';
 
 const SHA = 'a'.repeat(40);
 const CLAIMS = {
@@ -44,8 +45,8 @@ const RUN = {
 
 // One real ES256 key: tokens signed with it must verify, everything else must be refused.
 const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-const JWK: Jwk = {
-  ...(publicKey.export({ format: 'jwk' }) as Jwk),
+const OUR_JWK: JWK = {
+  ...(publicKey.export({ format: 'jwk' }) as JWK),
   kid: 'k1',
   alg: 'ES256',
   use: 'sig'
@@ -92,13 +93,13 @@ const tokenArb: fc.Arbitrary<string> = fc.oneof(
 );
 
 /** JWKS keys as an issuer might serve them: ours mutated, or any JSON. */
-const keysArb: fc.Arbitrary<Jwk[]> = fc.oneof(
-  { weight: 3, arbitrary: fc.constant(null).map(() => [JWK]) },
+const keysArb: fc.Arbitrary<JWK[]> = fc.oneof(
+  { weight: 3, arbitrary: fc.constant(null).map(() => [OUR_JWK]) },
   {
     weight: 2,
-    arbitrary: fc.array(fc.oneof(mutatedArb(JWK), jsonValueArb), { maxLength: 3 }) as fc.Arbitrary<
-      Jwk[]
-    >
+    arbitrary: fc.array(fc.oneof(mutatedArb(OUR_JWK), jsonValueArb), {
+      maxLength: 3
+    }) as fc.Arbitrary<JWK[]>
   }
 );
 
@@ -110,15 +111,26 @@ export const contextTargets = [
     invariant(typeof claims.repository === 'string', 'claims without a repository');
     invariant(/^[0-9a-f]{40}$/.test(claims.job_workflow_sha), 'claims with a bad job_workflow_sha');
   }),
-  fuzzTarget('oidc-jwt', fc.tuple(tokenArb, keysArb), ([token, keys]) => {
-    const jwt = decodeJwt(token);
-    invariant(jwt.header.alg === 'ES256' || jwt.header.alg === 'RS256', 'accepted another alg');
-    verifyJwtSignature(jwt, keys, 'https://issuer.example');
+  // The token as the action verifies it (jose, RS256/ES256, kid required, claims parsed), against
+  // a key set handed over instead of fetched.
+  asyncFuzzTarget('oidc-jwt', fc.tuple(tokenArb, keysArb), async ([token, keys]) => {
+    const claims = await verifyOidcToken(token, {
+      issuer: CLAIMS.iss,
+      keys: { keys },
+      now: () => CLAIMS.iat + 10
+    });
+    invariant(claims.repository.length > 0, 'claims without a repository');
     // Only our key signs: an accepted token was signed by it over exactly these bytes.
     invariant(
-      keys.some((k) => k !== null && typeof k === 'object' && k.x === JWK.x && k.y === JWK.y),
+      keys.some(
+        (k) => k !== null && typeof k === 'object' && k.x === OUR_JWK.x && k.y === OUR_JWK.y
+      ),
       'verified without our key'
     );
+    const alg = JSON.parse(Buffer.from(token.split('.')[0]!, 'base64url').toString('utf8')) as {
+      alg?: unknown;
+    };
+    invariant(alg.alg === 'ES256' || alg.alg === 'RS256', 'accepted another alg');
   }),
   fuzzTarget('rest-run-attempt', untrustedJsonArb(RUN), (body) => {
     const run = parseRunAttempt(body);

@@ -3,7 +3,7 @@
 import type { BuildContext } from '../types.js';
 import type { GitHubClaims } from './claims.js';
 import { readEventPayload } from './event.js';
-import type { HttpGetOptions } from './http.js';
+import type { HttpGetOptions } from '../http/get.js';
 import { obtainVerifiedToken } from './oidc.js';
 import { resolveBuildContext, type Isolation } from './resolve.js';
 import { fetchRunAttempt } from './run.js';
@@ -16,6 +16,7 @@ export interface CollectContextOptions {
   allowSelfHosted: boolean;
   trustedBuilderRepository?: string;
   env?: NodeJS.ProcessEnv;
+  /** Per-request timeout and retry bounds for the issuer documents; the timeout also applies to GitHub. */
   http?: HttpGetOptions;
 }
 
@@ -36,17 +37,20 @@ export async function collectBuildContext(
     env,
     http: options.http
   });
+  // The event file is read before GitHub is called: @actions/github parses it when loaded, and
+  // a malformed one must get our message, not a parser's.
+  const needsEvent = claims.event_name === 'workflow_dispatch' || claims.event_name === 'release';
+  const event =
+    needsEvent || env.GITHUB_EVENT_PATH ? await readEventPayload(env.GITHUB_EVENT_PATH) : undefined;
+  const timeoutMs = options.http?.timeoutMs;
   const run = await fetchRunAttempt({
     apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
     repository: claims.repository,
     runId: claims.run_id,
     runAttempt: claims.run_attempt,
     token: options.githubToken,
-    http: options.http
+    ...(timeoutMs !== undefined ? { client: { timeoutMs } } : {})
   });
-  const needsEvent = claims.event_name === 'workflow_dispatch' || claims.event_name === 'release';
-  const event =
-    needsEvent || env.GITHUB_EVENT_PATH ? await readEventPayload(env.GITHUB_EVENT_PATH) : undefined;
   const context = resolveBuildContext({
     claims,
     run,

@@ -1,13 +1,21 @@
-// The issuer's signing keys: <issuer>/.well-known/openid-configuration → jwks_uri → keys.
-// Any failure to get them is the issuer's (SERVICE_UNAVAILABLE), never a reason to skip
-// verification.
+// The issuer's signing keys for jose: <issuer>/.well-known/openid-configuration is fetched once
+// and names jwks_uri; jose's createRemoteJWKSet then fetches that key set through our retrying
+// GET (src/http/get.ts) and picks the key by kid. Any failure to get the keys is the issuer's
+// (SERVICE_UNAVAILABLE), never a reason to skip verification.
+import { createRemoteJWKSet, customFetch, type JWTVerifyGetKey } from 'jose';
 import { ProvenanceError, describeError } from '../errors.js';
-import { getWithRetry, HttpUnavailableError, type HttpGetOptions } from './http.js';
-import type { Jwk } from './jwt.js';
+import {
+  CallerAbortedError,
+  getWithRetry,
+  HttpUnavailableError,
+  type HttpGetOptions,
+  type HttpResult
+} from '../http/get.js';
 import { quote } from './shapes.js';
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
-const MAX_KEYS = 100;
+/** jose's own limit on one key set fetch; our GET below bounds attempts and time first. */
+const JWKS_FETCH_LIMIT_MS = 180_000;
 
 /** https, or http on loopback only (the sandbox issuer); no credentials, query or fragment. */
 export function parseIssuerUrl(issuer: string): URL {
@@ -31,58 +39,94 @@ export function parseIssuerUrl(issuer: string): URL {
   return url;
 }
 
-function unavailable(issuer: string, detail: string, cause?: unknown): ProvenanceError {
+export function issuerUnavailable(
+  issuer: string,
+  detail: string,
+  cause?: unknown
+): ProvenanceError {
   return new ProvenanceError('SERVICE_UNAVAILABLE', `OIDC issuer ${issuer}: ${detail}`, { cause });
 }
 
-async function getJson(issuer: string, url: string, http: HttpGetOptions): Promise<unknown> {
-  let result;
+/** One GET of an issuer document; anything but HTTP 200 is the issuer failing. */
+async function getDocument(
+  issuer: string,
+  url: string,
+  http: HttpGetOptions,
+  signal?: AbortSignal
+): Promise<HttpResult> {
+  let result: HttpResult;
   try {
-    result = await getWithRetry(url, { ...http, headers: { accept: 'application/json' } });
+    result = await getWithRetry(url, {
+      ...http,
+      headers: { accept: 'application/json' },
+      ...(signal ? { signal } : {})
+    });
   } catch (e) {
-    const detail = e instanceof HttpUnavailableError ? e.detail : describeError(e);
-    throw unavailable(issuer, `GET ${url} failed: ${detail}`, e);
+    const detail =
+      e instanceof HttpUnavailableError
+        ? e.detail
+        : e instanceof CallerAbortedError
+          ? `no answer within ${JWKS_FETCH_LIMIT_MS} ms`
+          : describeError(e);
+    throw issuerUnavailable(issuer, `GET ${url} failed: ${detail}`, e);
   }
-  if (result.status !== 200) throw unavailable(issuer, `GET ${url} answered HTTP ${result.status}`);
-  try {
-    return JSON.parse(result.body) as unknown;
-  } catch {
-    throw unavailable(issuer, `GET ${url} did not return JSON`);
-  }
+  if (result.status !== 200)
+    throw issuerUnavailable(issuer, `GET ${url} answered HTTP ${result.status}`);
+  return result;
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-export async function fetchIssuerKeys(issuer: string, http: HttpGetOptions = {}): Promise<Jwk[]> {
+/** OpenID Connect Discovery 1.0 §4: the document at the well-known path, naming the jwks_uri. */
+export async function discoverJwksUri(issuer: string, http: HttpGetOptions = {}): Promise<URL> {
   const issuerUrl = parseIssuerUrl(issuer);
-  const base = issuer.replace(/\/+$/, '');
-  const discoveryUrl = `${base}/.well-known/openid-configuration`;
-  const discovery = await getJson(issuer, discoveryUrl, http);
-  if (!isRecord(discovery)) throw unavailable(issuer, 'openid-configuration is not a JSON object');
+  const discoveryUrl = `${issuer.replace(/\/+$/, '')}/.well-known/openid-configuration`;
+  const { body } = await getDocument(issuer, discoveryUrl, http);
+  let discovery: unknown;
+  try {
+    discovery = JSON.parse(body);
+  } catch {
+    throw issuerUnavailable(issuer, `GET ${discoveryUrl} did not return JSON`);
+  }
+  if (!isRecord(discovery))
+    throw issuerUnavailable(issuer, 'openid-configuration is not a JSON object');
   // OpenID Connect Discovery §4.3: the document must name the issuer it was fetched for.
   if (discovery.issuer !== issuer)
-    throw unavailable(
+    throw issuerUnavailable(
       issuer,
       `openid-configuration names issuer ${quote(discovery.issuer)}, expected ${quote(issuer)}`
     );
   const jwksUri = discovery.jwks_uri;
   if (typeof jwksUri !== 'string')
-    throw unavailable(issuer, 'openid-configuration has no jwks_uri');
+    throw issuerUnavailable(issuer, 'openid-configuration has no jwks_uri');
   let jwksUrl: URL;
   try {
     jwksUrl = new URL(jwksUri);
   } catch {
-    throw unavailable(issuer, `jwks_uri ${quote(jwksUri)} is not a URL`);
+    throw issuerUnavailable(issuer, `jwks_uri ${quote(jwksUri)} is not a URL`);
   }
   if (issuerUrl.protocol === 'https:' && jwksUrl.protocol !== 'https:')
-    throw unavailable(issuer, `jwks_uri ${quote(jwksUri)} is not https`);
+    throw issuerUnavailable(issuer, `jwks_uri ${quote(jwksUri)} is not https`);
+  return jwksUrl;
+}
 
-  const jwks = await getJson(issuer, jwksUrl.href, http);
-  if (!isRecord(jwks) || !Array.isArray(jwks.keys))
-    throw unavailable(issuer, 'the JWKS has no "keys" array');
-  const keys = jwks.keys.filter(isRecord).slice(0, MAX_KEYS) as Jwk[];
-  if (keys.length === 0) throw unavailable(issuer, 'the JWKS holds no keys');
-  return keys;
+/**
+ * The issuer's key set as jose consumes it: discovery now, the JWKS on first use (and again on
+ * an unknown kid once jose's cool-down has passed: key rotation). jose fetches through our GET,
+ * so the key set gets the same retries, timeouts and size limit as every other issuer document.
+ */
+export async function issuerKeySet(
+  issuer: string,
+  http: HttpGetOptions = {}
+): Promise<JWTVerifyGetKey> {
+  const jwksUrl = await discoverJwksUri(issuer, http);
+  return createRemoteJWKSet(jwksUrl, {
+    timeoutDuration: JWKS_FETCH_LIMIT_MS,
+    [customFetch]: async (url: string, init: RequestInit) => {
+      const { body } = await getDocument(issuer, url, http, init.signal ?? undefined);
+      return new Response(body, { status: 200, headers: { 'content-type': 'application/json' } });
+    }
+  });
 }

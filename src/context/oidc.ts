@@ -1,14 +1,28 @@
-// Obtain the job's OIDC token and prove it genuine before a single claim is believed:
-// signature against the expected issuer's JWKS, exact issuer, audience, and time window.
-import { ProvenanceError, describeError } from '../errors.js';
+// Obtain the job's OIDC token and prove it genuine before a single claim is believed: jose
+// checks the signature against the expected issuer's JWKS (RS256 or ES256 only, the key named
+// by a required kid), the exact issuer, the audience and the time window; every refusal is
+// worded as one OIDC_INVALID line.
+import {
+  createLocalJWKSet,
+  decodeJwt,
+  decodeProtectedHeader,
+  jwtVerify,
+  type JSONWebKeySet,
+  type JWTPayload,
+  type JWTVerifyGetKey
+} from 'jose';
+import { ProvenanceError, describeError, isProvenanceError } from '../errors.js';
+import type { HttpGetOptions } from '../http/get.js';
 import { parseGitHubClaims, type GitHubClaims } from './claims.js';
-import type { HttpGetOptions } from './http.js';
-import { fetchIssuerKeys } from './jwks.js';
-import { decodeJwt, verifyJwtSignature, type Jwk } from './jwt.js';
+import { issuerKeySet, issuerUnavailable } from './jwks.js';
 import { quote } from './shapes.js';
 
 export const SIGSTORE_AUDIENCE = 'sigstore';
 const DEFAULT_CLOCK_SKEW_SECONDS = 60;
+/** The signing algorithms GitHub's issuer uses (RS256) and the sandbox's (ES256); no others. */
+const ALGORITHMS = ['RS256', 'ES256'];
+/** A GitHub token is about 1 KB: anything this long is not one, and is not parsed. */
+const MAX_TOKEN_LENGTH = 16 * 1024;
 
 export interface VerifyTokenOptions {
   /** The issuer the token must come from (GitHub: https://token.actions.githubusercontent.com). */
@@ -18,8 +32,8 @@ export interface VerifyTokenOptions {
   now?: () => number;
   clockSkewSeconds?: number;
   http?: HttpGetOptions;
-  /** Keys already fetched (tests, or a caller verifying several tokens). */
-  keys?: readonly Jwk[];
+  /** A key set already at hand (tests, fuzzing): then the issuer is not asked for one. */
+  keys?: JSONWebKeySet;
 }
 
 export interface ObtainTokenOptions extends VerifyTokenOptions {
@@ -50,35 +64,79 @@ function invalid(message: string): ProvenanceError {
   return new ProvenanceError('OIDC_INVALID', `OIDC token: ${message}`);
 }
 
-function checkTime(payload: Record<string, unknown>, now: number, skew: number): void {
-  const { exp, iat, nbf } = payload;
-  if (typeof exp !== 'number' || !Number.isFinite(exp))
-    throw invalid('exp is missing or not a number');
-  if (typeof iat !== 'number' || !Number.isFinite(iat))
-    throw invalid('iat is missing or not a number');
-  if (nbf !== undefined && (typeof nbf !== 'number' || !Number.isFinite(nbf)))
-    throw invalid('nbf is not a number');
-  if (exp + skew <= now)
-    throw invalid(
-      `expired at ${new Date(exp * 1000).toISOString()} (now ${new Date(now * 1000).toISOString()})`
-    );
-  if (iat - skew > now)
-    throw invalid(`issued in the future (iat ${new Date(iat * 1000).toISOString()})`);
-  if (nbf !== undefined && nbf - skew > now)
-    throw invalid(`not valid before ${new Date(nbf * 1000).toISOString()}`);
+const iso = (seconds: unknown) =>
+  typeof seconds === 'number' && Number.isFinite(seconds)
+    ? new Date(seconds * 1000).toISOString()
+    : quote(seconds);
+
+interface Unverified {
+  alg: string;
+  kid: string;
+  payload: JWTPayload;
 }
 
-function checkAudience(aud: unknown, expected: string): void {
-  const ok =
-    aud === expected ||
-    (Array.isArray(aud) &&
-      aud.length > 0 &&
-      aud.every((a) => typeof a === 'string') &&
-      aud.includes(expected));
-  if (!ok)
-    throw invalid(
-      `audience ${quote(Array.isArray(aud) ? aud.join(',') : aud)} is not ${quote(expected)}`
-    );
+/**
+ * Reads header and payload without trusting them, only to refuse early with a precise message:
+ * jose decides again on the verified token. The kid is required (GitHub always sends one), so a
+ * key set with several keys is never searched by trial.
+ */
+function readUnverified(token: string): Unverified {
+  if (typeof token !== 'string' || token.length === 0) throw invalid('empty token');
+  if (token.length > MAX_TOKEN_LENGTH) throw invalid(`longer than ${MAX_TOKEN_LENGTH} characters`);
+  const parts = token.split('.').length;
+  if (parts !== 3) throw invalid(`expected 3 dot-separated parts, found ${parts}`);
+  let header: ReturnType<typeof decodeProtectedHeader>;
+  let payload: JWTPayload;
+  try {
+    header = decodeProtectedHeader(token);
+    payload = decodeJwt(token);
+  } catch (e) {
+    throw invalid(`not a JSON Web Token (${describeError(e)})`);
+  }
+  const { alg, kid } = header;
+  if (typeof alg !== 'string' || !ALGORITHMS.includes(alg))
+    throw invalid(`signature algorithm ${quote(alg)} is not allowed (expected RS256 or ES256)`);
+  if (typeof kid !== 'string' || kid === '')
+    throw invalid(`the header names no signing key (kid is ${quote(kid)})`);
+  return { alg, kid, payload };
+}
+
+/** jose's refusal as our one line; the issuer's failures keep their SERVICE_UNAVAILABLE. */
+function refusal(e: unknown, token: Unverified, options: VerifyTokenOptions, now: number): Error {
+  if (isProvenanceError(e)) return e;
+  const code = (e as { code?: unknown } | undefined)?.code;
+  const claim = (e as { claim?: unknown } | undefined)?.claim;
+  const reason = (e as { reason?: unknown } | undefined)?.reason;
+  const { payload, alg, kid } = token;
+  switch (code) {
+    case 'ERR_JWKS_NO_MATCHING_KEY':
+      return invalid(`no ${alg} key with kid ${quote(kid)} in the JWKS of ${options.issuer}`);
+    case 'ERR_JWKS_MULTIPLE_MATCHING_KEYS':
+      return invalid(
+        `the JWKS of ${options.issuer} holds several ${alg} keys with kid ${quote(kid)}`
+      );
+    case 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED':
+      return invalid(`the signature does not verify with the ${alg} key(s) of ${options.issuer}`);
+    case 'ERR_JWKS_INVALID':
+    case 'ERR_JWKS_TIMEOUT':
+      return issuerUnavailable(options.issuer, `unusable JWKS: ${describeError(e)}`, e);
+    case 'ERR_JWT_EXPIRED':
+      return invalid(`expired at ${iso(payload.exp)} (now ${iso(now)})`);
+    case 'ERR_JWT_CLAIM_VALIDATION_FAILED':
+      if (reason === 'missing' || reason === 'invalid')
+        return invalid(`${String(claim)} is missing or not a number`);
+      if (claim === 'nbf') return invalid(`not valid before ${iso(payload.nbf)}`);
+      if (claim === 'iss')
+        return invalid(`issuer is ${quote(payload.iss)}, expected ${quote(options.issuer)}`);
+      if (claim === 'aud')
+        return invalid(
+          `audience ${quote(Array.isArray(payload.aud) ? payload.aud.join(',') : payload.aud)} is not ${quote(options.audience ?? SIGSTORE_AUDIENCE)}`
+        );
+      return invalid(`claim ${String(claim)} refused: ${describeError(e)}`);
+    default:
+      // Unsupported key (too short an RSA modulus, wrong curve), malformed JWS or claims set.
+      return invalid(`refused: ${describeError(e).replace(/\s+/g, ' ')}`);
+  }
 }
 
 /** Verifies a token and returns its claims; throws OIDC_INVALID naming the first problem. */
@@ -86,18 +144,33 @@ export async function verifyOidcToken(
   token: string,
   options: VerifyTokenOptions
 ): Promise<GitHubClaims> {
-  const jwt = decodeJwt(token);
-  const { payload } = jwt;
+  const unverified = readUnverified(token);
   // Checked before fetching keys so a token from another issuer gets this message, not a
-  // network error from the expected issuer; the signature check below still binds it.
-  if (payload.iss !== options.issuer)
-    throw invalid(`issuer is ${quote(payload.iss)}, expected ${quote(options.issuer)}`);
-  const keys = options.keys ?? (await fetchIssuerKeys(options.issuer, options.http));
-  verifyJwtSignature(jwt, keys, options.issuer);
-  checkAudience(payload.aud, options.audience ?? SIGSTORE_AUDIENCE);
+  // network error from the expected issuer; jose checks the issuer again after the signature.
+  if (unverified.payload.iss !== options.issuer)
+    throw invalid(`issuer is ${quote(unverified.payload.iss)}, expected ${quote(options.issuer)}`);
   const now = options.now ? options.now() : Math.floor(Date.now() / 1000);
-  checkTime(payload, now, options.clockSkewSeconds ?? DEFAULT_CLOCK_SKEW_SECONDS);
-  return parseGitHubClaims(payload);
+  const skew = options.clockSkewSeconds ?? DEFAULT_CLOCK_SKEW_SECONDS;
+  let payload: JWTPayload;
+  try {
+    const keys: JWTVerifyGetKey = options.keys
+      ? createLocalJWKSet(options.keys)
+      : await issuerKeySet(options.issuer, options.http);
+    ({ payload } = await jwtVerify(token, keys, {
+      issuer: options.issuer,
+      audience: options.audience ?? SIGSTORE_AUDIENCE,
+      algorithms: ALGORITHMS,
+      clockTolerance: skew,
+      currentDate: new Date(now * 1000),
+      requiredClaims: ['exp', 'iat']
+    }));
+  } catch (e) {
+    throw refusal(e, unverified, options, now);
+  }
+  // jose checks iat's type but not that it lies in the past (only with maxTokenAge).
+  if ((payload.iat as number) - skew > now)
+    throw invalid(`issued in the future (iat ${iso(payload.iat)})`);
+  return parseGitHubClaims(payload as Record<string, unknown>);
 }
 
 /** Asks the runner for a token (audience sigstore) and verifies it. */

@@ -1,7 +1,7 @@
 // The run attempt as the GitHub REST API sees it: the second, independent witness of the
 // run (start time, workflow path, commit, event, repository) next to the signed claims.
-import { ProvenanceError, describeError } from '../errors.js';
-import { getWithRetry, HttpUnavailableError, type HttpGetOptions } from './http.js';
+import { ProvenanceError } from '../errors.js';
+import type { GitHubApiOptions } from '../publish/github-api.js';
 import { isCommitSha, isEventName, isRepositoryName, isRfc3339, quote } from './shapes.js';
 
 export interface RunAttempt {
@@ -26,7 +26,8 @@ export interface RunLookup {
   runId: string;
   runAttempt: string;
   token: string;
-  http?: HttpGetOptions;
+  /** Timeouts and retry bounds of the GitHub client (tests shorten them). */
+  client?: Omit<GitHubApiOptions, 'baseUrl' | 'token'>;
 }
 
 function malformed(field: string, expected: string, found: unknown): ProvenanceError {
@@ -91,46 +92,31 @@ export function parseRunAttempt(body: unknown): RunAttempt {
   };
 }
 
-/** GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}. */
+/**
+ * GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number} through octokit.
+ * The client is loaded here, not at start-up: only this step and publishing need it.
+ */
 export async function fetchRunAttempt(lookup: RunLookup): Promise<RunAttempt> {
-  const base = lookup.apiUrl.replace(/\/+$/, '');
-  const url = `${base}/repos/${lookup.repository}/actions/runs/${encodeURIComponent(lookup.runId)}/attempts/${encodeURIComponent(lookup.runAttempt)}?exclude_pull_requests=true`;
-  let result;
-  try {
-    result = await getWithRetry(url, {
-      ...lookup.http,
-      headers: {
-        accept: 'application/vnd.github+json',
-        authorization: `Bearer ${lookup.token}`,
-        'x-github-api-version': '2022-11-28',
-        'user-agent': 'isolated-provenance'
-      }
-    });
-  } catch (e) {
-    const detail = e instanceof HttpUnavailableError ? e.detail : describeError(e);
-    throw new ProvenanceError(
-      'SERVICE_UNAVAILABLE',
-      `GitHub REST API ${base}: run lookup failed: ${detail}`,
-      { cause: e }
-    );
-  }
-  if (result.status === 401 || result.status === 403 || result.status === 404)
+  const { GitHubApi } = await import('../publish/github-api.js');
+  const api = new GitHubApi({ ...lookup.client, baseUrl: lookup.apiUrl, token: lookup.token });
+  const path = `/repos/${lookup.repository}/actions/runs/${encodeURIComponent(lookup.runId)}/attempts/${encodeURIComponent(lookup.runAttempt)}?exclude_pull_requests=true`;
+  // Any other unexpected status is GitHub failing us, not a problem with this run.
+  const res = await api.request('GET', path, {
+    expect: [200, 401, 403, 404],
+    errorCode: 'SERVICE_UNAVAILABLE'
+  });
+  if (res.status !== 200)
     throw new ProvenanceError(
       'INPUT_INVALID',
-      `GitHub REST API answered HTTP ${result.status} for run ${lookup.runId} attempt ${lookup.runAttempt} of ${lookup.repository}: the github-token needs read access to the repository's Actions (permissions: actions: read)`
-    );
-  if (result.status !== 200)
-    throw new ProvenanceError(
-      'SERVICE_UNAVAILABLE',
-      `GitHub REST API ${base}: run lookup answered HTTP ${result.status}`
+      `GitHub REST API answered HTTP ${res.status} for run ${lookup.runId} attempt ${lookup.runAttempt} of ${lookup.repository}: the github-token needs read access to the repository's Actions (permissions: actions: read)`
     );
   let body: unknown;
   try {
-    body = JSON.parse(result.body);
+    body = res.json<unknown>();
   } catch {
     throw new ProvenanceError(
       'SERVICE_UNAVAILABLE',
-      `GitHub REST API ${base}: run lookup did not return JSON`
+      `GitHub API GET ${api.baseUrl}${path.split('?')[0]}: expected the run attempt as JSON, found an unparsable body`
     );
   }
   return parseRunAttempt(body);

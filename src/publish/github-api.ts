@@ -1,22 +1,31 @@
-// A small GitHub REST client on fetch: per-request timeouts, bounded retries on 5xx/429 (and
-// GitHub's secondary rate limit, a 403 with Retry-After) honouring Retry-After, and one clear
-// ProvenanceError naming the service and endpoint when it gives up. When to retry is the shared
-// policy in src/http/retry.ts. The base URL comes from the caller (GITHUB_API_URL on a runner), so
-// the same code talks to api.github.com or the sandbox.
+// Every GitHub REST call goes through @actions/github's octokit (proxy-aware fetch, auth,
+// GITHUB_API_URL/GHES base URLs) with @octokit/plugin-retry (5xx, 429 and dropped connections,
+// backed off) and @octokit/plugin-throttling (GitHub's primary and secondary rate limits:
+// x-ratelimit-* and Retry-After). This module only adds what octokit leaves to its caller:
+//  - a per-attempt timeout, a bound on the total time of one call (attempts and waits included);
+//  - statuses that are an answer rather than a failure (404 "not there yet", 422 "exists");
+//  - one ProvenanceError line naming the service, the endpoint, and expected vs found.
+import type { Octokit } from '@octokit/core';
+import type { OctokitResponse } from '@octokit/types';
+import { retry } from '@octokit/plugin-retry';
+import { throttling } from '@octokit/plugin-throttling';
+import Bottleneck from 'bottleneck/light.js';
 import { ProvenanceError, describeError, type ErrorCode } from '../errors.js';
-import { isRetryableStatus, retryAfterMs, withRetries, type RetryPolicy } from '../http/retry.js';
 
 export interface GitHubApiOptions {
+  /** GITHUB_API_URL on a runner: https://api.github.com, a GHES /api/v3, or the sandbox. */
   baseUrl: string;
   token: string;
-  /** Per-attempt timeout. */
+  /** Per attempt, milliseconds. */
   timeoutMs?: number;
+  /** Attempts per request, the first included (plugin-retry's `retries` + 1). */
   maxAttempts?: number;
-  /** Upper bound on the time spent retrying one request, waits included. */
+  /** No attempt starts once this much time has gone into one request, waits included. */
   maxTotalMs?: number;
-  /** First backoff delay; doubles per attempt unless the server says Retry-After. */
+  /** plugin-retry's unit: it waits 1, 4, 9 … times this between attempts. */
   baseDelayMs?: number;
-  sleep?: (ms: number) => Promise<void>;
+  /** plugin-throttling's unit: milliseconds per second of Retry-After / rate-limit reset. */
+  retryAfterUnitMs?: number;
 }
 
 export interface RequestOptions {
@@ -30,10 +39,10 @@ export interface RequestOptions {
   /** What a non-retryable unexpected status means for the caller. */
   errorCode?: ErrorCode;
   /**
-   * Attempts for this request (default: the client's). 1 for a POST the caller must check
-   * before repeating: a lost answer may hide one that was stored.
+   * 1 for a POST the caller must check before repeating: a lost answer may hide one that was
+   * stored. (Only 1: plugin-retry applies a per-request `retries` to every error, 4xx included.)
    */
-  maxAttempts?: number;
+  maxAttempts?: 1;
 }
 
 export interface ApiResponse {
@@ -43,120 +52,282 @@ export interface ApiResponse {
   json<T>(): T;
 }
 
-/** Retry-After is either delay-seconds or an HTTP date. */
-export { retryAfterMs as parseRetryAfter } from '../http/retry.js';
+const API_VERSION = '2022-11-28';
+/** GitHub's documented ceiling for an answer; a slower one is retried. */
+const DEFAULT_TIMEOUT_MS = 30_000;
+
+/** What one logical request has been through so far; shared by its attempts. */
+class CallState {
+  attempts = 0;
+  /** How the last attempt that got no HTTP answer failed. */
+  lastNetworkProblem: string | undefined;
+  /** Set when GitHub asked us to wait longer than the time left. */
+  refusedWait: string | undefined;
+  readonly started = Date.now();
+
+  constructor(
+    readonly deadline: number,
+    private readonly timeoutMs: number,
+    private readonly baseFetch: typeof fetch
+  ) {}
+
+  /** octokit's fetch for this request: one attempt each call, within the call's time bound. */
+  readonly fetch = async (url: string | URL | Request, init: RequestInit = {}) => {
+    const left = this.deadline - Date.now();
+    if (this.attempts > 0 && left <= 0) {
+      // Named AbortError: octokit rethrows it as it is and neither plugin retries it.
+      throw Object.assign(new Error('the time budget of this request is spent'), {
+        name: 'AbortError',
+        budgetSpent: true
+      });
+    }
+    this.attempts++;
+    const timeoutMs = Math.max(1, Math.min(this.timeoutMs, left));
+    const timeout = AbortSignal.timeout(timeoutMs);
+    try {
+      return await this.baseFetch(url, {
+        ...init,
+        signal: init.signal ? AbortSignal.any([init.signal, timeout]) : timeout
+      });
+    } catch (e) {
+      this.lastNetworkProblem = timeout.aborted
+        ? `no answer within ${timeoutMs} ms`
+        : describeNetworkFailure(e);
+      // A plain Error: octokit makes it a RequestError (status 500) that plugin-retry retries.
+      throw new Error(this.lastNetworkProblem);
+    }
+  };
+
+  elapsedSeconds(): number {
+    return Math.round((Date.now() - this.started) / 1000);
+  }
+}
+
+function describeNetworkFailure(e: unknown): string {
+  const err = e as { message?: unknown; cause?: { message?: unknown; code?: unknown } } | null;
+  const message = typeof err?.message === 'string' ? err.message : String(e);
+  const cause = err?.cause;
+  const detail =
+    typeof cause?.message === 'string' && cause.message
+      ? cause.message
+      : typeof cause?.code === 'string'
+        ? cause.code
+        : '';
+  return detail ? `${message} (${detail})` : message;
+}
 
 /** GitHub's error body carries `message`; keep it short and printable. */
-function serverMessage(body: Buffer): string {
-  let text = body.toString('utf8');
-  try {
-    const parsed = JSON.parse(text) as { message?: unknown };
-    if (typeof parsed.message === 'string') text = parsed.message;
-  } catch {
-    // not JSON: use the text itself
-  }
+function serverMessage(data: unknown): string {
+  let text =
+    typeof data === 'string'
+      ? data
+      : data instanceof ArrayBuffer
+        ? Buffer.from(data).toString('utf8')
+        : typeof data === 'object' &&
+            data !== null &&
+            typeof (data as { message?: unknown }).message === 'string'
+          ? (data as { message: string }).message
+          : (JSON.stringify(data) ?? '');
   text = text.replace(/[^\x20-\x7e]/g, ' ').trim();
   return text.length > 300 ? `${text.slice(0, 300)}...` : text;
 }
 
+/** 429 and 5xx are transient; 501 and 505 mean the server will never do it. */
+function isTransientStatus(status: number): boolean {
+  return status === 429 || (status >= 500 && status <= 599 && status !== 501 && status !== 505);
+}
+
+/** GitHub's rate-limit answers: 403/429 with Retry-After or an exhausted x-ratelimit budget. */
+function isRateLimited(status: number, headers: Record<string, unknown>): boolean {
+  return (
+    (status === 403 || status === 429) &&
+    (headers['retry-after'] !== undefined || headers['x-ratelimit-remaining'] === '0')
+  );
+}
+
+interface RequestErrorLike {
+  status: number;
+  response?: {
+    status: number;
+    headers: Record<string, string | number | undefined>;
+    data: unknown;
+  };
+  name?: string;
+  budgetSpent?: boolean;
+}
+
+function asRequestError(e: unknown): RequestErrorLike | undefined {
+  if (typeof e !== 'object' || e === null || typeof (e as { status?: unknown }).status !== 'number')
+    return undefined;
+  return e as RequestErrorLike;
+}
+
+/**
+ * Rate-limit waits are GitHub's to set: wait once when the wait fits into what is left of the
+ * request's time budget, otherwise give up now (saying why) rather than wait for nothing.
+ */
+function rateLimitHandler(kind: string, unitMs: number) {
+  return (
+    retryAfterSeconds: number,
+    options: { request?: Record<string, unknown> },
+    _octokit: unknown,
+    retryCount: number
+  ): boolean => {
+    const call = options.request?.isolatedProvenanceCall as CallState | undefined;
+    const waitMs = retryAfterSeconds * unitMs;
+    if (retryCount >= 1) return false;
+    if (call && Date.now() + waitMs > call.deadline) {
+      call.refusedWait = `${kind}: GitHub asks to wait ${retryAfterSeconds}s, beyond this request's time budget`;
+      return false;
+    }
+    return true;
+  };
+}
+
 export class GitHubApi {
   readonly baseUrl: string;
-  private readonly token: string;
-  private readonly timeoutMs: number;
   /** Attempts per request; callers that retry a POST themselves keep to the same count. */
   readonly maxAttempts: number;
+  private readonly timeoutMs: number;
   private readonly maxTotalMs: number;
-  private readonly baseDelayMs: number;
-  private readonly sleep: (ms: number) => Promise<void>;
+  private octokitPromise: Promise<Octokit> | undefined;
 
-  constructor(options: GitHubApiOptions) {
+  constructor(private readonly options: GitHubApiOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
-    this.token = options.token;
-    this.timeoutMs = options.timeoutMs ?? 30_000;
-    this.maxAttempts = options.maxAttempts ?? 4;
+    this.maxAttempts = Math.max(1, options.maxAttempts ?? 4);
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.maxTotalMs = options.maxTotalMs ?? 120_000;
-    this.baseDelayMs = options.baseDelayMs ?? 1_000;
-    this.sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+  }
+
+  /**
+   * @actions/github is loaded on first use: it reads the runner's event file when imported,
+   * which the context stage has parsed (and refused if malformed) before anything calls GitHub.
+   */
+  private octokit(): Promise<Octokit> {
+    this.octokitPromise ??= import('@actions/github').then(({ getOctokit }) => {
+      const unitMs = this.options.retryAfterUnitMs ?? 1000;
+      return getOctokit(
+        this.options.token,
+        {
+          baseUrl: this.baseUrl,
+          userAgent: 'isolated-provenance',
+          retry: {
+            retries: this.maxAttempts - 1,
+            retryAfterBaseValue: this.options.baseDelayMs ?? 1000
+          },
+          throttle: {
+            retryAfterBaseValue: unitMs,
+            onRateLimit: rateLimitHandler('rate limit exhausted', unitMs),
+            onSecondaryRateLimit: rateLimitHandler('secondary rate limit', unitMs),
+            // The plugin spaces writes 1 s apart by default, GitHub's advice for "a large number
+            // of" POST/PATCH/PUT/DELETE requests; a run makes a handful, one after another.
+            write: new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 }),
+            notifications: new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 })
+          }
+        },
+        retry,
+        throttling
+      ) as unknown as Octokit;
+    });
+    return this.octokitPromise;
   }
 
   /** `path` is relative to the base URL, or an absolute URL (upload_url, asset downloads). */
   async request(method: string, path: string, options: RequestOptions): Promise<ApiResponse> {
     const url = /^https?:\/\//.test(path) ? new URL(path) : new URL(this.baseUrl + path);
     const endpoint = `GitHub API ${method} ${url.origin}${url.pathname}`;
+    const octokit = await this.octokit();
+    const baseFetch =
+      (octokit.request.endpoint.DEFAULTS.request?.fetch as typeof fetch | undefined) ?? fetch;
+    const call = new CallState(Date.now() + this.maxTotalMs, this.timeoutMs, baseFetch);
     const headers: Record<string, string> = {
-      authorization: `Bearer ${this.token}`,
       accept: options.accept ?? 'application/vnd.github+json',
-      'x-github-api-version': '2022-11-28',
-      'user-agent': 'isolated-provenance'
+      'x-github-api-version': API_VERSION
     };
-    let payload: Uint8Array | string | undefined;
-    if (options.json !== undefined) {
-      payload = JSON.stringify(options.json);
-      headers['content-type'] = 'application/json';
-    } else if (options.bytes !== undefined) {
-      payload = options.bytes;
+    let data: unknown;
+    if (options.json !== undefined) data = options.json;
+    else if (options.bytes !== undefined) {
+      data = options.bytes;
       headers['content-type'] = options.contentType ?? 'application/octet-stream';
     }
-
-    const policy: RetryPolicy = {
-      attempts: options.maxAttempts ?? this.maxAttempts,
-      baseDelayMs: this.baseDelayMs,
-      maxDelayMs: Infinity, // Retry-After is honoured in full; the total budget still bounds it
-      budgetMs: this.maxTotalMs,
-      timeoutMs: this.timeoutMs
-    };
-    const result = await withRetries<ApiResponse>(
-      policy,
-      async () => {
-        let response: Response;
-        let body: Buffer;
-        try {
-          response = await fetch(url, {
-            method,
-            headers,
-            body: payload,
-            signal: AbortSignal.timeout(policy.timeoutMs)
-          });
-          body = Buffer.from(await response.arrayBuffer());
-        } catch (e) {
-          // Network failure or per-attempt timeout: worth another try.
-          return { retry: describeError(e) };
+    try {
+      const res = await octokit.request({
+        method,
+        url: url.href,
+        headers,
+        ...(data !== undefined ? { data } : {}),
+        request: {
+          fetch: call.fetch,
+          isolatedProvenanceCall: call,
+          ...(options.maxAttempts === 1 ? { retries: 0 } : {})
         }
-        const status = response.status;
-        if (options.expect.includes(status))
-          return { done: apiResponse(status, response.headers, body, endpoint, options) };
-        const secondaryLimit = status === 403 && response.headers.has('retry-after');
-        const problem = `HTTP ${status}: ${serverMessage(body)}`;
-        if (!isRetryableStatus(status) && !secondaryLimit) {
-          throw new ProvenanceError(
-            options.errorCode ?? 'PUBLISH_FAILED',
-            `${endpoint}: expected HTTP ${options.expect.join(' or ')}, found ${problem}`
-          );
-        }
-        return { retry: problem, retryAfterMs: retryAfterMs(response.headers.get('retry-after')) };
-      },
-      this.sleep
-    );
-    if (result.ok) return result.value;
-    throw new ProvenanceError(
-      'SERVICE_UNAVAILABLE',
-      `${endpoint}: gave up after ${result.attempts} attempt(s) in ${Math.round(result.elapsedMs / 1000)}s: ${result.problem}`
-    );
+      });
+      return answer(res, endpoint, options);
+    } catch (e) {
+      const err = asRequestError(e);
+      const response = err?.response;
+      if (response && options.expect.includes(response.status))
+        return answer(response, endpoint, options);
+      throw failure(e, endpoint, options, call);
+    }
   }
 }
 
-function apiResponse(
-  status: number,
-  headers: Headers,
-  body: Buffer,
+function failure(
+  e: unknown,
+  endpoint: string,
+  options: RequestOptions,
+  call: CallState
+): ProvenanceError {
+  const err = asRequestError(e);
+  const response = err?.response;
+  const gaveUp = (problem: string) =>
+    new ProvenanceError(
+      'SERVICE_UNAVAILABLE',
+      `${endpoint}: gave up after ${call.attempts} attempt(s) in ${call.elapsedSeconds()}s: ${problem}`,
+      { cause: e }
+    );
+  if (response) {
+    const found = `HTTP ${response.status}: ${serverMessage(response.data)}`;
+    if (call.refusedWait) return gaveUp(`${found} (${call.refusedWait})`);
+    if (isTransientStatus(response.status) || isRateLimited(response.status, response.headers))
+      return gaveUp(found);
+    return new ProvenanceError(
+      options.errorCode ?? 'PUBLISH_FAILED',
+      `${endpoint}: expected HTTP ${options.expect.join(' or ')}, found ${found}`,
+      { cause: e }
+    );
+  }
+  if (err?.budgetSpent)
+    return gaveUp(`${call.lastNetworkProblem ?? 'no answer'} (time budget spent)`);
+  if (call.lastNetworkProblem !== undefined) return gaveUp(call.lastNetworkProblem);
+  return gaveUp(describeError(e));
+}
+
+function answer(
+  res: Pick<OctokitResponse<unknown>, 'status' | 'headers' | 'data'>,
   endpoint: string,
   options: RequestOptions
 ): ApiResponse {
+  const { data } = res;
+  const body =
+    data instanceof ArrayBuffer
+      ? Buffer.from(data)
+      : typeof data === 'string'
+        ? Buffer.from(data, 'utf8')
+        : data === undefined || data === null
+          ? Buffer.alloc(0)
+          : Buffer.from(JSON.stringify(data), 'utf8');
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(res.headers))
+    if (value !== undefined) headers.set(name, String(value));
   return {
-    status,
+    status: res.status,
     headers,
     body,
     json<T>() {
+      if (typeof data === 'object' && data !== null && !(data instanceof ArrayBuffer))
+        return data as T;
       try {
         return JSON.parse(body.toString('utf8')) as T;
       } catch (e) {

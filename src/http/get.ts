@@ -1,7 +1,8 @@
-// One GET with a per-attempt timeout and bounded retries. Used for the OIDC discovery/JWKS
-// documents and the REST run lookup: the two network edges of the context stage. When to retry
-// and how long to wait is the shared policy in src/http/retry.ts.
-import { isRetryableStatus, retryAfterMs, withRetries, type RetryPolicy } from '../http/retry.js';
+// One GET with a per-attempt timeout, a body size limit and bounded retries: the HTTP helper for
+// what GitHub's octokit and Sigstore's own clients do not cover, i.e. the OIDC issuer's discovery
+// document and its JWKS (handed to jose as its fetch). When to retry and how long to wait is the
+// shared policy in src/http/retry.ts.
+import { isRetryableStatus, retryAfterMs, withRetries, type RetryPolicy } from './retry.js';
 
 export interface HttpGetOptions {
   headers?: Record<string, string>;
@@ -17,6 +18,8 @@ export interface HttpGetOptions {
   maxBodyBytes?: number;
   fetchImpl?: typeof fetch;
   sleep?: (ms: number) => Promise<void>;
+  /** A caller's own deadline (jose's timeout): aborts the attempt in flight and stops retrying. */
+  signal?: AbortSignal;
 }
 
 export interface HttpResult {
@@ -43,7 +46,7 @@ const DEFAULTS = {
   maxBodyBytes: 1024 * 1024
 };
 
-export { retryAfterMs } from '../http/retry.js';
+export { retryAfterMs } from './retry.js';
 
 export async function getWithRetry(url: string, options: HttpGetOptions = {}): Promise<HttpResult> {
   const policy: RetryPolicy = {
@@ -60,9 +63,11 @@ export async function getWithRetry(url: string, options: HttpGetOptions = {}): P
     policy,
     async () => {
       try {
+        if (options.signal?.aborted) throw new CallerAbortedError();
+        const attemptSignal = AbortSignal.timeout(policy.timeoutMs);
         const response = await doFetch(url, {
           headers: options.headers,
-          signal: AbortSignal.timeout(policy.timeoutMs),
+          signal: options.signal ? AbortSignal.any([options.signal, attemptSignal]) : attemptSignal,
           redirect: 'follow'
         });
         const body = await readBounded(response, maxBodyBytes);
@@ -72,7 +77,8 @@ export async function getWithRetry(url: string, options: HttpGetOptions = {}): P
           retryAfterMs: retryAfterMs(response.headers.get('retry-after'))
         };
       } catch (e) {
-        if (e instanceof ResponseTooLargeError) throw e;
+        if (e instanceof ResponseTooLargeError || e instanceof CallerAbortedError) throw e;
+        if (options.signal?.aborted) throw new CallerAbortedError();
         return { retry: describeFetchFailure(e, policy.timeoutMs) };
       }
     },
@@ -89,6 +95,14 @@ export class ResponseTooLargeError extends Error {
   constructor(limit: number) {
     super(`response larger than ${limit} bytes`);
     this.name = 'ResponseTooLargeError';
+  }
+}
+
+/** The caller's own signal fired: no further attempt, whatever the policy still allows. */
+export class CallerAbortedError extends Error {
+  constructor() {
+    super('the caller gave up waiting');
+    this.name = 'CallerAbortedError';
   }
 }
 

@@ -4,7 +4,7 @@ import {
   retryAfterMs,
   ResponseTooLargeError,
   HttpUnavailableError
-} from '../../src/context/http.js';
+} from '../../src/http/get.js';
 import { serveService, type RunningService } from '../../sandbox/http.js';
 
 let server: RunningService;
