@@ -54,6 +54,13 @@ export interface SandboxOptions {
    * and asset deletes, and its tag is never reused (sandbox/github/service.ts).
    */
   immutableReleases?: boolean;
+  /** The OIDC issuer signs RS256 like GitHub (default), or ES256. */
+  oidcAlgorithm?: 'RS256' | 'ES256';
+  /**
+   * The platform's clock in ms (default Date.now), read by the OIDC issuer and the stand-in
+   * Fulcio: a test moves it forward to run "for minutes" with GitHub's token lifetime.
+   */
+  clock?: () => number;
   /**
    * Who answers as Fulcio and TSA: Sigstore's own servers (`real`, built by
    * scripts/install-peers.sh), `auto` (real when built), or our stand-ins (default, or the
@@ -141,7 +148,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   try {
     const key = () => generateKeyPairSync('ec', { namedCurve: 'P-256' });
 
-    const oidc = createOidcIssuer(() => run);
+    const oidc = createOidcIssuer(() => run, {
+      algorithm: options.oidcAlgorithm ?? 'RS256',
+      ...(options.clock ? { now: options.clock } : {})
+    });
     const oidcServer = await serve(oidc.service, faults.faultLayerFor('oidc'));
     oidc.bind(oidcServer.url);
 
@@ -151,6 +161,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const fulcio = await createFulcio({
       keyPair: key(),
       ctLog: remoteCTLog(() => ctlogServer.url),
+      ...(options.clock ? { now: options.clock } : {}),
       trustedIssuers: () => [
         {
           issuer: oidc.url,
@@ -301,7 +312,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 }
 
 /** The GitHub REST stand-in's view of the run: the same object, in its field names. */
-function toGitHubRun(run: RunDescription): GitHubRun {
+export function toGitHubRun(run: RunDescription): GitHubRun {
   return {
     repository: run.repository,
     repositoryId: run.repositoryId,
