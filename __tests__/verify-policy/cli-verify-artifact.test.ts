@@ -64,10 +64,19 @@ describe('verify-artifact on slsa-github-generator generic v2.1.0', () => {
       provenance: GENERIC_V14_2,
       builderId: `${GENERIC}@refs/tags/v2.1.0`,
       signerIdentity: `${GENERIC}@refs/tags/v2.1.0`,
+      slsaBuildLevel: 3,
+      builderTrustedAt: 'release',
+      builderTrustedBy: 'default',
       sourceUri: 'https://github.com/slsa-framework/example-package',
       sourceRef: 'refs/tags/v14.2',
+      // From the certificate (Fulcio .1.13 / .1.15 / .1.17 / .1.11).
+      sourceCommit: '4d329c75e7ec1725f7c9ce917a8799d408d06be3',
+      sourceRepositoryId: '486325809',
+      sourceOwnerId: '80431187',
+      runnerEnvironment: 'github-hosted',
       sourceDigest: { sha1: '4d329c75e7ec1725f7c9ce917a8799d408d06be3' },
       trigger: 'push',
+      warnings: [],
       subjects: [
         { artifact: ARTIFACT, subject: 'gha_generic-binary-linux-amd64-v14.2', digest: ARTIFACT }
       ],
@@ -109,9 +118,10 @@ describe('verify-artifact on slsa-github-generator generic v2.1.0', () => {
       ['--source-uri', 'github.com/slsa-framework/example-packageA'],
       'FAILED: source repository: expected github.com/slsa-framework/example-packageA, found github.com/slsa-framework/example-package'
     ],
+    // The tag was pushed from main (push payload base_ref, slsa-verifier common.go getBranchForTag).
     [
-      [...SOURCE, '--source-branch', 'main'],
-      'FAILED: source branch: expected refs/heads/main, found refs/tags/v14.2'
+      [...SOURCE, '--source-branch', 'release'],
+      'FAILED: source branch: expected refs/heads/release, found refs/heads/main (the branch of tag refs/tags/v14.2)'
     ],
     [
       [...SOURCE, '--source-tag', 'v14.3'],

@@ -87,13 +87,33 @@ async function run(referrersApi: boolean, flags: string[]) {
   return { code, err: sink.err, requests: registry.requests };
 }
 
+// The bundle is slsa-github-generator's generic provenance; verify-image trusts only the
+// container builders by default (slsa-verifier builder.go defaultContainerTrustedReusableWorkflows),
+// so these name the generic generator with --builder-id.
+const GENERIC_BUILDER = [
+  '--builder-id',
+  'https://github.com/slsa-framework/slsa-github-generator/.github/workflows/generator_generic_slsa3.yml'
+];
+
 describe('verify-image through OCI referrers', () => {
+  it('does not trust an artifact builder for an image by default', async () => {
+    const { code, err } = await run(true, [
+      '--source-uri',
+      'github.com/slsa-framework/example-package'
+    ]);
+    expect(err).toMatch(
+      /^FAILED: builder: expected one of the trusted builders .*generator_container_slsa3\.yml .*untrusted reusable workflow/
+    );
+    expect(code).toBe(1);
+  });
+
   it('verifies a bundle found with the referrers API (https for non-loopback registries)', async () => {
     const { code, err, requests } = await run(true, [
       '--source-uri',
       'github.com/slsa-framework/example-package',
       '--source-tag',
-      'v14.2'
+      'v14.2',
+      ...GENERIC_BUILDER
     ]);
     expect(err).toContain('PASSED: Verified SLSA provenance for');
     expect(code).toBe(0);
@@ -103,14 +123,19 @@ describe('verify-image through OCI referrers', () => {
   it('falls back to the sha256-<hex> tag when the registry has no referrers API', async () => {
     const { code, requests } = await run(false, [
       '--source-uri',
-      'github.com/slsa-framework/example-package'
+      'github.com/slsa-framework/example-package',
+      ...GENERIC_BUILDER
     ]);
     expect(code).toBe(0);
     expect(requests).toContain(`/v2/acme/app/manifests/${SUBJECT.replace(':', '-')}`);
   });
 
   it('applies the policy to referrer bundles too', async () => {
-    const { code, err } = await run(true, ['--source-uri', 'github.com/acme/app']);
+    const { code, err } = await run(true, [
+      '--source-uri',
+      'github.com/acme/app',
+      ...GENERIC_BUILDER
+    ]);
     expect(err).toBe(
       'FAILED: source repository: expected github.com/acme/app, found github.com/slsa-framework/example-package\n'
     );

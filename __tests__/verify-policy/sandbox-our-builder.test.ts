@@ -166,9 +166,12 @@ describe('our builder pinned by commit SHA', () => {
       '--source-uri',
       'github.com/octo-org/octo-app'
     ]);
+    // Not one of our recorded releases (builder-releases.ts), and the refusal never suggests
+    // trusting the commit the certificate names (issue 16 item 11).
     expect(refused.err).toBe(
-      `FAILED: builder ${GENERIC} ref: expected a release tag refs/tags/vX.Y.Z, found ${sha} (to trust a builder pinned by commit, pass --builder-id ${GENERIC}@${sha})\n`
+      `FAILED: builder ${GENERIC} commit: expected the commit of one of our releases (the verifier ships their list), found ${sha} (GitHub also resolves commits that exist only in a fork; to trust a commit you have reviewed, name it in --builder-id NAME@<sha>)\n`
     );
+    expect(refused.err).not.toContain(`${GENERIC}@${sha}`);
     expect(refused.code).toBe(1);
     const named = await verify(sandbox, provenance, [
       '--source-uri',
