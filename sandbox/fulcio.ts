@@ -40,7 +40,10 @@ export async function createFulcio(options: {
   keyPair: { publicKey: KeyObject; privateKey: KeyObject };
   ctLog: CTLog;
   trustedIssuers: () => readonly TrustedIssuer[];
+  /** Clock for token lifetimes, in ms (default Date.now): the sandbox's, so tests can age it. */
+  now?: () => number;
 }): Promise<SandboxFulcio> {
+  const now = options.now ?? Date.now;
   const ca = await initializeCA(options.keyPair, options.ctLog);
   const rootCertificate = Buffer.from(
     ca.rootCertificate.buffer,
@@ -55,7 +58,7 @@ export async function createFulcio(options: {
         return;
       }
       if (req.method === 'POST' && req.url.pathname === FULCIO_SIGNING_CERT_PATH) {
-        await issue(ca, rootCertificate, options.trustedIssuers(), req, res);
+        await issue(ca, rootCertificate, options.trustedIssuers(), req, res, now);
       }
     }
   };
@@ -76,11 +79,12 @@ async function issue(
   root: Buffer,
   issuers: readonly TrustedIssuer[],
   req: SandboxRequest,
-  res: ServerResponse
+  res: ServerResponse,
+  clock: () => number
 ): Promise<void> {
   try {
     const request = parseRequest(req.body);
-    const { claims, issuer } = authenticate(request.token, issuers);
+    const { claims, issuer } = authenticate(request.token, issuers, clock);
     const subject = challengeSubject(claims);
     const publicKey = await provenKey(request, subject);
     const identity = githubCertificateExtensions(claims, issuer.serverUrl);
@@ -152,7 +156,8 @@ function parseRequest(body: Buffer): CertificateRequest {
 
 function authenticate(
   token: string,
-  issuers: readonly TrustedIssuer[]
+  issuers: readonly TrustedIssuer[],
+  clock: () => number
 ): { claims: Record<string, unknown>; issuer: TrustedIssuer } {
   let unverified: Record<string, unknown>;
   try {
@@ -175,7 +180,7 @@ function authenticate(
       401,
       `identity token audience must include ${issuer.audience}, found ${JSON.stringify(claims.aud)}`
     );
-  const now = Math.floor(Date.now() / 1000);
+  const now = Math.floor(clock() / 1000);
   if (typeof claims.exp !== 'number' || claims.exp + CLOCK_SKEW_SECONDS < now)
     throw new RequestRefused(401, 'identity token has expired');
   if (typeof claims.nbf === 'number' && claims.nbf - CLOCK_SKEW_SECONDS > now)

@@ -96,3 +96,42 @@ export function verifyJwtSignature(token: string, keys: readonly Jwk[]): JwtPart
   if (!valid) throw new Error("JWT signature does not verify with the issuer's key");
   return decoded;
 }
+
+/** An issuer's signing key with what its JWKS entry and token headers carry. */
+export interface IssuerKey {
+  alg: 'RS256' | 'ES256';
+  privateKey: KeyObject;
+  publicKey: KeyObject;
+  kid: string;
+  /** RS256 keys, as GitHub publishes them: the self-signed certificate and its thumbprint. */
+  x5c?: string[];
+  x5t?: string;
+}
+
+/** The key's JWKS entry, shaped like token.actions.githubusercontent.com/.well-known/jwks. */
+export function issuerJwk(key: IssuerKey): Jwk {
+  const jwk = key.publicKey.export({ format: 'jwk' });
+  if (key.alg === 'ES256') return publicJwk(key.publicKey, key.kid);
+  return {
+    n: jwk.n,
+    kty: 'RSA',
+    kid: key.kid,
+    alg: 'RS256',
+    e: jwk.e,
+    use: 'sig',
+    ...(key.x5c ? { x5c: key.x5c } : {}),
+    ...(key.x5t ? { x5t: key.x5t } : {})
+  };
+}
+
+/** Signs with the issuer's key; the header carries typ, alg, x5t (RS256) and kid as GitHub's do. */
+export function signIssuerJwt(claims: Record<string, unknown>, key: IssuerKey): string {
+  if (key.alg === 'ES256') return signJwt(claims, key.privateKey, key.kid);
+  const header = { typ: 'JWT', alg: 'RS256', ...(key.x5t ? { x5t: key.x5t } : {}), kid: key.kid };
+  const input = `${b64url(JSON.stringify(header))}.${b64url(JSON.stringify(claims))}`;
+  const signature = sign('sha256', Buffer.from(input), {
+    key: key.privateKey,
+    padding: constants.RSA_PKCS1_PADDING
+  });
+  return `${input}.${b64url(signature)}`;
+}

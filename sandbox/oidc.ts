@@ -1,10 +1,14 @@
 // The sandbox OIDC issuer: GitHub Actions' token service on loopback. Discovery document and
 // JWKS like token.actions.githubusercontent.com, and the runner's token endpoint
 // (`GET $ACTIONS_ID_TOKEN_REQUEST_URL&audience=...` with `Bearer $ACTIONS_ID_TOKEN_REQUEST_TOKEN`).
+// Tokens are shaped like GitHub's (docs.github.com/en/actions/reference/security/oidc and the
+// example token in docs "OpenID Connect"): RS256, header {typ, alg, x5t, kid}; `nbf` ten minutes
+// before `iat`, `exp` five minutes after it. ES256 stays available for tests.
 import { generateKeyPairSync, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import { sendJson, type SandboxRequest, type SandboxService } from './http.js';
-import { jwkThumbprint, publicJwk, signJwt, type Jwk } from './jwt.js';
+import { issuerJwk, jwkThumbprint, signIssuerJwt, type IssuerKey, type Jwk } from './jwt.js';
+import { selfSignedRsaCertificate, x5tOf } from './oidc-certificate.js';
 import { repositoryOwner, resolveRun, runClaims, type RunDescription } from './run.js';
 
 export const OIDC_TOKEN_PATH = '/_apis/actiontoken/idtoken';
@@ -16,8 +20,46 @@ export interface TokenOverrides {
   /** Claim-level edits applied last; `undefined` removes a claim. */
   claims?: Record<string, unknown>;
   audience?: string;
-  /** Token lifetime; negative values mint an already-expired token. */
+  /**
+   * Seconds the token has left (default GitHub's 300). Below 300 the token was issued that much
+   * earlier; negative values mint an already-expired token.
+   */
   lifetimeSeconds?: number;
+}
+
+/** GitHub's token lifetime and how far `nbf` precedes `iat` (the docs' example token). */
+export const GITHUB_TOKEN_LIFETIME_SECONDS = 300;
+export const GITHUB_NBF_LEAD_SECONDS = 600;
+
+export interface OidcIssuerOptions {
+  /** RS256 like GitHub (default), or ES256. */
+  algorithm?: 'RS256' | 'ES256';
+  /** The issuer's clock in ms (default Date.now): tests move it to age tokens. */
+  now?: () => number;
+}
+
+function createIssuerKey(algorithm: 'RS256' | 'ES256', notBefore: Date): IssuerKey {
+  if (algorithm === 'ES256') {
+    const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    return { alg: 'ES256', privateKey, publicKey, kid: jwkThumbprint(publicKey) };
+  }
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const certificate = selfSignedRsaCertificate(
+    privateKey,
+    publicKey,
+    'actions.self-signed.sandbox',
+    randomBytes(16),
+    notBefore,
+    365
+  );
+  return {
+    alg: 'RS256',
+    privateKey,
+    publicKey,
+    kid: randomUUID(),
+    x5c: [certificate.toString('base64')],
+    x5t: x5tOf(certificate)
+  };
 }
 
 export interface OidcIssuer {
@@ -33,31 +75,35 @@ export interface OidcIssuer {
   mint(overrides?: TokenOverrides): string;
 }
 
-export function createOidcIssuer(getRun: () => RunDescription): OidcIssuer {
-  const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-  const kid = jwkThumbprint(publicKey);
+export function createOidcIssuer(
+  getRun: () => RunDescription,
+  options: OidcIssuerOptions = {}
+): OidcIssuer {
+  const clock = options.now ?? Date.now;
+  const key = createIssuerKey(options.algorithm ?? 'RS256', new Date(clock() - 86_400_000));
   const requestToken = randomBytes(24).toString('hex');
   let issuerUrl = '';
 
   const mint = (overrides: TokenOverrides = {}): string => {
     if (!issuerUrl) throw new Error('oidc: issuer URL not bound yet');
     const run = resolveRun({ ...getRun(), ...overrides.run });
-    const now = Math.floor(Date.now() / 1000);
-    const lifetime = overrides.lifetimeSeconds ?? 300;
+    const now = Math.floor(clock() / 1000);
+    const exp = now + (overrides.lifetimeSeconds ?? GITHUB_TOKEN_LIFETIME_SECONDS);
+    const iat = Math.min(now, exp - GITHUB_TOKEN_LIFETIME_SECONDS);
     const claims: Record<string, unknown> = {
       jti: randomUUID(),
       ...runClaims(run),
       aud: overrides.audience ?? `${run.serverUrl}/${repositoryOwner(run)}`,
       iss: issuerUrl,
-      nbf: Math.min(now, now + lifetime) - 5,
-      iat: Math.min(now, now + lifetime) - 5,
-      exp: now + lifetime
+      nbf: iat - GITHUB_NBF_LEAD_SECONDS,
+      exp,
+      iat
     };
     for (const [name, value] of Object.entries(overrides.claims ?? {})) {
       if (value === undefined) delete claims[name];
       else claims[name] = value;
     }
-    return signJwt(claims, privateKey, kid);
+    return signIssuerJwt(claims, key);
   };
 
   const service: SandboxService = {
@@ -80,13 +126,13 @@ export function createOidcIssuer(getRun: () => RunDescription): OidcIssuer {
             'nbf',
             ...Object.keys(runClaims(getRun()))
           ],
-          id_token_signing_alg_values_supported: ['ES256'],
+          id_token_signing_alg_values_supported: [key.alg],
           scopes_supported: ['openid']
         });
         return;
       }
       if (req.method === 'GET' && path === OIDC_JWKS_PATH) {
-        sendJson(res, 200, { keys: [publicJwk(publicKey, kid)] });
+        sendJson(res, 200, { keys: [issuerJwk(key)] });
         return;
       }
       if (req.method === 'GET' && path === OIDC_TOKEN_PATH) {
@@ -114,7 +160,7 @@ export function createOidcIssuer(getRun: () => RunDescription): OidcIssuer {
     get requestUrl() {
       return `${issuerUrl}${OIDC_TOKEN_PATH}?api-version=2.0`;
     },
-    jwks: () => ({ keys: [publicJwk(publicKey, kid)] }),
+    jwks: () => ({ keys: [issuerJwk(key)] }),
     mint
   };
 }

@@ -31,6 +31,18 @@ export interface RunDescription {
   enterprise: string; // '' when the owner is not in an enterprise
   enterpriseId: string;
   runStartedAt: string; // RFC 3339; what the REST API reports as run_started_at
+  /** The job's check run (`check_run_id` claim). */
+  checkRunId: string;
+  /** Branch protection or rulesets apply to the ref (`ref_protected` claim, "true"/"false"). */
+  refProtected: boolean;
+  /**
+   * The `sub` claim's owner and repository carry their immutable ids (`repo:OWNER@ID/REPO@ID:…`),
+   * the default for repositories created or renamed from 2026-07-15 on (changelog 2026-04-23,
+   * "Immutable subject claims for GitHub Actions OIDC tokens"; github/docs#45221).
+   */
+  immutableSubject: boolean;
+  /** Repository custom properties an org admin put into tokens (`repo_property_<name>` claims). */
+  repositoryProperties: Record<string, string>;
   /** workflow_dispatch inputs (REST/event payload only; GitHub puts none in the token). */
   inputs: Record<string, unknown>;
 }
@@ -67,6 +79,10 @@ export function defaultRun(): RunDescription {
     enterprise: '',
     enterpriseId: '',
     runStartedAt: '2026-01-01T00:00:00Z',
+    checkRunId: '31415926535',
+    refProtected: false,
+    immutableSubject: true,
+    repositoryProperties: {},
     inputs: {}
   };
 }
@@ -88,11 +104,15 @@ export function workflowRef(run: RunDescription): string {
   return `${run.repository}/${run.workflowPath}@${run.ref}`;
 }
 
-/** GitHub's default `sub` claim shape. */
+/** GitHub's default `sub` claim shape (docs: "OpenID Connect", example subject claims). */
 export function subjectClaim(run: RunDescription): string {
-  if (run.environment) return `repo:${run.repository}:environment:${run.environment}`;
-  if (run.eventName === 'pull_request') return `repo:${run.repository}:pull_request`;
-  return `repo:${run.repository}:ref:${run.ref}`;
+  const [owner = '', name = ''] = run.repository.split('/');
+  const repo = run.immutableSubject
+    ? `${owner}@${run.repositoryOwnerId}/${name}@${run.repositoryId}`
+    : run.repository;
+  if (run.environment) return `repo:${repo}:environment:${run.environment}`;
+  if (run.eventName === 'pull_request') return `repo:${repo}:pull_request`;
+  return `repo:${repo}:ref:${run.ref}`;
 }
 
 /** The token claims GitHub Actions issues for this run (minus iss/aud/time claims). */
@@ -121,8 +141,12 @@ export function runClaims(run: RunDescription): Record<string, string> {
     event_name: run.eventName,
     runner_environment: run.runnerEnvironment,
     head_ref: run.headRef,
-    base_ref: run.baseRef
+    base_ref: run.baseRef,
+    check_run_id: run.checkRunId,
+    ref_protected: String(run.refProtected)
   };
+  for (const [name, value] of Object.entries(run.repositoryProperties))
+    claims[`repo_property_${name}`] = value;
   if (run.environment) claims.environment = run.environment;
   if (run.enterprise) {
     claims.enterprise = run.enterprise;

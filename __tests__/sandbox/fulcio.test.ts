@@ -5,7 +5,7 @@ import { generateKeyPairSync, sign, webcrypto } from 'node:crypto';
 import 'reflect-metadata';
 import x509 from '@peculiar/x509';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { decodeJwt, signJwt, jwkThumbprint } from '../../sandbox/jwt.js';
+import { decodeJwt, signIssuerJwt, signJwt, jwkThumbprint } from '../../sandbox/jwt.js';
 import { startSandbox, type Sandbox } from '../../sandbox/index.js';
 
 function certificateRequest(
@@ -57,13 +57,18 @@ describe('sandbox Fulcio', () => {
 
   it('refuses a token with the right claims signed by another key', async () => {
     const genuine = decodeJwt(sandbox.mintToken({ audience: 'sigstore' }));
-    const attacker = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-    // Same kid as the issuer's key, so only the signature check can tell them apart.
-    const forged = signJwt(genuine.claims, attacker.privateKey, genuine.header.kid ?? '');
+    // An RS256 key like the issuer's, under the issuer's kid: only the signature tells them apart.
+    const impostor = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const forged = signIssuerJwt(genuine.claims, {
+      alg: 'RS256',
+      ...impostor,
+      kid: genuine.header.kid ?? ''
+    });
     const answer = await post(certificateRequest(forged));
     expect(answer.status).toBe(401);
     expect(answer.body.message).toMatch(/signature does not verify/);
-    // Under its own kid the forged key is simply unknown to the issuer.
+    // Under its own kid a forged key is simply unknown to the issuer.
+    const attacker = generateKeyPairSync('ec', { namedCurve: 'P-256' });
     const unknownKid = signJwt(
       genuine.claims,
       attacker.privateKey,

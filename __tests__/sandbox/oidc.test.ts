@@ -1,4 +1,6 @@
+import { createHash, X509Certificate } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createLocalJWKSet, decodeProtectedHeader, jwtVerify, type JSONWebKeySet } from 'jose';
 import { decodeJwt, verifyJwtSignature, type Jwk } from '../../sandbox/jwt.js';
 import { startSandbox, type Sandbox } from '../../sandbox/index.js';
 
@@ -49,7 +51,8 @@ describe('sandbox OIDC issuer', () => {
       run_id: env.GITHUB_RUN_ID,
       run_attempt: env.GITHUB_RUN_ATTEMPT,
       runner_environment: env.RUNNER_ENVIRONMENT,
-      sub: 'repo:octo-org/octo-app:ref:refs/heads/release'
+      // Immutable subject claims (changelog 2026-04-23): owner and repository carry their ids.
+      sub: `repo:octo-org@${env.GITHUB_REPOSITORY_OWNER_ID}/octo-app@${env.GITHUB_REPOSITORY_ID}:ref:refs/heads/release`
     });
     for (const claim of [
       'jti',
@@ -72,5 +75,66 @@ describe('sandbox OIDC issuer', () => {
     const trimmed = decodeJwt(sandbox.mintToken({ claims: { sha: undefined, extra: 'x' } })).claims;
     expect(trimmed.sha).toBeUndefined();
     expect(trimmed.extra).toBe('x');
+  });
+
+  it('signs like GitHub: RS256 with typ, alg, x5t and kid; the JWKS key carries its certificate', async () => {
+    const token = sandbox.mintToken();
+    const header = decodeProtectedHeader(token);
+    expect(Object.keys(header)).toEqual(['typ', 'alg', 'x5t', 'kid']);
+    expect(header).toMatchObject({ typ: 'JWT', alg: 'RS256' });
+    const jwks = (await (await fetch(`${sandbox.urls.oidc}/.well-known/jwks`)).json()) as {
+      keys: (Jwk & { x5c: string[]; x5t: string; n: string; e: string })[];
+    };
+    const [key] = jwks.keys;
+    expect(key).toMatchObject({ kty: 'RSA', alg: 'RS256', use: 'sig', kid: header.kid, e: 'AQAB' });
+    const der = Buffer.from(key!.x5c[0]!, 'base64');
+    expect(key!.x5t).toBe(createHash('sha1').update(der).digest('base64url'));
+    expect(header.x5t).toBe(key!.x5t);
+    const certificate = new X509Certificate(der);
+    expect(certificate.publicKey.export({ format: 'jwk' })).toMatchObject({ n: key!.n, e: key!.e });
+    expect(certificate.verify(certificate.publicKey)).toBe(true);
+    // An independent JOSE implementation accepts it against the published key set.
+    const { payload } = await jwtVerify(
+      token,
+      createLocalJWKSet(jwks as unknown as JSONWebKeySet),
+      { issuer: sandbox.urls.oidc, algorithms: ['RS256'] }
+    );
+    expect(payload.sub).toMatch(/^repo:octo-org@\d+\/octo-app@\d+:/);
+  });
+
+  it('times tokens like GitHub: nbf ten minutes before iat, exp five minutes after', () => {
+    const before = Math.floor(Date.now() / 1000);
+    const { claims } = decodeJwt(sandbox.mintToken());
+    const iat = claims.iat as number;
+    expect(iat).toBeGreaterThanOrEqual(before);
+    expect(claims.nbf).toBe(iat - 600);
+    expect(claims.exp).toBe(iat + 300);
+    // A token with 60 s left was issued four minutes ago.
+    const late = decodeJwt(sandbox.mintToken({ lifetimeSeconds: 60 })).claims;
+    expect((late.exp as number) - (late.iat as number)).toBe(300);
+  });
+
+  it('carries check_run_id, ref_protected and repo_property_* claims', async () => {
+    const other = await startSandbox({
+      run: {
+        refProtected: true,
+        repositoryProperties: { tier: 'production' },
+        immutableSubject: false
+      },
+      oidcAlgorithm: 'ES256'
+    });
+    try {
+      const token = other.mintToken();
+      expect(decodeProtectedHeader(token).alg).toBe('ES256');
+      expect(decodeJwt(token).claims).toMatchObject({
+        check_run_id: other.run.checkRunId,
+        ref_protected: 'true',
+        repo_property_tier: 'production',
+        // A repository from before July 2026 keeps the name-only subject.
+        sub: `repo:${other.run.repository}:ref:${other.run.ref}`
+      });
+    } finally {
+      await other.close();
+    }
   });
 });
