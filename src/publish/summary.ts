@@ -20,6 +20,8 @@ export interface SummaryInput {
   bundleCount: number;
   publications: readonly Publication[];
   images?: readonly { image: string; digest: string; mediaType?: string }[];
+  /** Which log the entries went to, e.g. "Rekor v2 (https://log2025-1.rekor.sigstore.dev)". */
+  transparencyLog?: string;
 }
 
 const MAX_ROWS = 50;
@@ -71,6 +73,10 @@ export function renderSummary(input: SummaryInput): string {
     `Provenance: \`${safeMarkdownText(input.provenanceName)}\` (sha256 \`${input.provenanceSha256}\`)`
   );
   lines.push('');
+  if (input.transparencyLog) {
+    lines.push(`Transparency log: ${safeMarkdownText(input.transparencyLog, 500)}`);
+    lines.push('');
+  }
   if (input.publications.length > 0) {
     lines.push('| published to | where | |');
     lines.push('| --- | --- | --- |');
