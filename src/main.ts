@@ -274,8 +274,8 @@ export async function generate(deps: RunDependencies): Promise<RunResult> {
     ...(inputs.signingConfig
       ? { signingConfig: await readSigningConfigFile(inputs.signingConfig) }
       : {}),
-    // Checked by collectBuildContext above; GitHub's own Sigstore hosts follow it (GHE.com).
-    ...(deps.env.GITHUB_SERVER_URL ? { serverUrl: deps.env.GITHUB_SERVER_URL } : {})
+    // GitHub's own Sigstore hosts follow the server (GHE.com tenants have their own).
+    serverUrl: context.serverUrl
   });
   deps.info(`Sigstore: ${instance.name}; CA ${instance.fulcioUrl}; log ${describeLog(instance)}`);
 
@@ -344,7 +344,8 @@ export async function generate(deps: RunDependencies): Promise<RunResult> {
       provenanceSha256: written.sha256,
       bundleCount: bundles.length,
       publications,
-      ...(images ? { images } : {})
+      ...(images ? { images } : {}),
+      transparencyLog: describeLog(instance)
     })
   );
   return {
