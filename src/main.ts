@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as core from '@actions/core';
 import { bundleToJSON } from '@sigstore/bundle';
-import { collectBuildContext } from './context/index.js';
+import { collectBuildContext, obtainVerifiedToken } from './context/index.js';
 import { ProvenanceError, describeError, isProvenanceError } from './errors.js';
 import { readInputs, type ActionInputs } from './inputs.js';
 import { buildPredicate } from './provenance/predicate.js';
@@ -19,6 +19,7 @@ import { renderSummary, type Publication } from './publish/summary.js';
 import { safeLogText } from './sanitize.js';
 import { describeLog, resolveInstance } from './signing/instances.js';
 import { readSigningConfigFile } from './signing/signing-config-file.js';
+import { fulcioTokenSource } from './signing/fulcio-token.js';
 import { signStatements } from './signing/sign.js';
 import { mergeSubjects, parseBase64Subjects, parseSubjectsBytes } from './subjects/index.js';
 import type { BuildContext, ProvenancePredicateV1, Statement, Subject } from './types.js';
@@ -290,7 +291,18 @@ export async function generate(deps: RunDependencies): Promise<RunResult> {
       : splitStatements(subjects, predicate);
   const bundles = await signStatements(statements.map(serializeStatement), {
     instance,
-    getToken: async () => oidcToken,
+    // GitHub's tokens last five minutes, a run may need a certificate after more: the first
+    // certificate uses the context's token while it has time left, later ones a fresh one.
+    getToken: fulcioTokenSource({
+      initial: { token: oidcToken, claims },
+      refresh: () =>
+        obtainVerifiedToken({
+          issuer: inputs.oidcIssuer,
+          getToken: deps.getIDToken,
+          env: deps.env,
+          ...(timeoutMs ? { http: { timeoutMs } } : {})
+        })
+    }),
     ...(timeoutMs ? { timeoutMs } : {})
   });
   deps.info(
