@@ -42,6 +42,8 @@ export function signingFailure(e: unknown, instance: SigstoreInstance): Provenan
     typeof e === 'object' && e !== null && 'cause' in e
       ? (e as { cause: unknown }).cause
       : undefined;
+  // Our own refusal from inside a callback (the token source): it already says what happened.
+  if (cause instanceof ProvenanceError) return cause;
   const detail = cause ? `${describeError(e)}: ${describeError(cause)}` : describeError(e);
   if (service)
     return new ProvenanceError('SERVICE_UNAVAILABLE', `${service}: ${detail}`, { cause: e });
