@@ -46,6 +46,8 @@ export interface WorkflowRunContext {
   /** A private build of the action for the builder commit (PROVENANCE_DIST), else dist/. */
   distDir?: string;
   sandbox?: Omit<SandboxOptions, 'run' | 'artifacts'>;
+  /** 2: the callers pass rekor-version 2 and their rekor-url var names the sandbox v2 log. */
+  rekorVersion?: 1 | 2;
   /** Runs act this many times against the same sandbox (2: a run and its re-run). */
   attempts?: number;
   onRecord?: (record: ActRecord) => void;
@@ -175,7 +177,8 @@ export async function runCallerWorkflow(
         localRepositories[`${PROJECT_REPOSITORY}@${r}`] = builder.dir;
       const vars: Record<string, string> = {
         [SANDBOX_VARS['fulcio-url']]: sandbox.urls.fulcio,
-        [SANDBOX_VARS['rekor-url']]: sandbox.urls.rekor,
+        [SANDBOX_VARS['rekor-url']]:
+          context.rekorVersion === 2 ? sandbox.urls.rekorV2 : sandbox.urls.rekor,
         [SANDBOX_VARS['tsa-url']]: sandbox.urls.tsa,
         [SANDBOX_VARS['oidc-issuer']]: sandbox.urls.oidc
       };
