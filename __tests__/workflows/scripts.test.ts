@@ -446,7 +446,7 @@ describe('pinned-builder: checks before running the action', () => {
     const r = await runStep(script, { ...base, BUILDER_SHA: '0'.repeat(40) });
     expect(r.code).not.toBe(0);
     expect(r.stdout).toMatch(
-      new RegExp(`builder checkout is at ${head}, expected the signed job_workflow_sha 0{40}`)
+      new RegExp(`builder checkout is at '${head}', expected the signed job_workflow_sha '0{40}'`)
     );
   });
 
@@ -454,7 +454,7 @@ describe('pinned-builder: checks before running the action', () => {
     const r = await runStep(script, { ...base, WORKFLOW_PATH: '.github/workflows/other.yml' });
     expect(r.code).not.toBe(0);
     expect(r.stdout).toMatch(
-      /expected to run inside .*generic.yml or container.yml, found .github\/workflows\/other.yml/
+      /expected to run inside .*generic.yml or container.yml, found '.github\/workflows\/other.yml'/
     );
   });
 
@@ -469,7 +469,7 @@ describe('pinned-builder: checks before running the action', () => {
       expect(r.code).not.toBe(0);
       expect(r.stdout).toMatch(
         new RegExp(
-          `refusing ${name} from the fork 'mallory/app': expected the pull request's head in octo-org/app.*after merging`
+          `refusing ${name} from the fork 'mallory/app': expected the pull request's head in 'octo-org/app'.*after merging`
         )
       );
     }
