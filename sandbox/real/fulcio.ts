@@ -43,6 +43,7 @@ export async function startRealFulcio(options: {
     })
   );
   const port = await freePort();
+  const grpcPort = await freePort();
   const metricsPort = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const process = await startServerProcess({
@@ -57,9 +58,10 @@ export async function startRealFulcio(options: {
       `--config-path=${configPath}`,
       '--host=127.0.0.1',
       `--port=${port}`,
-      // The same host and port for gRPC makes Fulcio serve both on one listener.
+      // Separate listeners: with one port for both ("duplex"), v1.8.8 panics registering its
+      // gRPC metrics twice (chainguard.dev/go-grpc-kit). The HTTP API proxies to gRPC.
       '--grpc-host=127.0.0.1',
-      `--grpc-port=${port}`,
+      `--grpc-port=${grpcPort}`,
       `--metrics-port=${metricsPort}`,
       `--legacy-unix-domain-socket=${join(options.dataDir, 'fulcio-legacy.sock')}`,
       `--ct-log-url=${options.ctLogUrl}`,
