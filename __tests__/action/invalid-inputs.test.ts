@@ -108,7 +108,7 @@ describe('the action refuses invalid input before signing anything', () => {
       [
         'a character outside the safe set',
         'app$(id).intoto.jsonl',
-        'only letters, digits, space and ._+@=,- are allowed'
+        'only letters, digits and ._- are allowed, with no leading period (GitHub renames release assets named otherwise)'
       ]
     ])('refuses %s', async (_what, name, reason) => {
       const error = await refused({ ...subjects, 'provenance-name': name });

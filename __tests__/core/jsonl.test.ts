@@ -40,9 +40,24 @@ describe('resolveProvenanceName', () => {
   });
 
   it('accepts an explicit valid name', () => {
-    expect(resolveProvenanceName('release v1.intoto.jsonl', [subject('a')])).toBe(
-      'release v1.intoto.jsonl'
+    expect(resolveProvenanceName('release_v1.2-rc.intoto.jsonl', [subject('a')])).toBe(
+      'release_v1.2-rc.intoto.jsonl'
     );
+  });
+
+  // GitHub renames release assets with other characters (space, !#$%&'()+,;=@ …) to periods:
+  // a re-run would then miss its own asset.
+  it.each(['release v1', 'app(1)', 'a+b', 'me@host', 'x,y', 'a=b', 'tilde~', 'colon:', '.hidden'])(
+    'refuses %s.intoto.jsonl, a name GitHub would store differently',
+    (stem) => {
+      expect(() => resolveProvenanceName(`${stem}.intoto.jsonl`, [subject('a')])).toThrow(
+        'GitHub renames release assets'
+      );
+    }
+  );
+
+  it('falls back to the generic name for a subject GitHub would rename', () => {
+    expect(resolveProvenanceName('', [subject('my app.tar.gz')])).toBe('multiple.intoto.jsonl');
   });
 });
 

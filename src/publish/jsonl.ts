@@ -5,7 +5,11 @@ import { ProvenanceError } from '../errors.js';
 import type { Subject } from '../types.js';
 
 const SUFFIX = '.intoto.jsonl';
-const SAFE_NAME = /^[A-Za-z0-9._+@=,-][A-Za-z0-9._+@=, -]*$/;
+// What GitHub keeps in a release-asset name: it renames "special characters, non-alphanumeric
+// characters, and leading or trailing periods" (REST description, "Upload a release asset";
+// spaces, parentheses, `~`, `:`, `+`, `@`… become periods), and a re-run would then look for a
+// name that is not there. The same name goes to every destination, so it is held to this.
+const SAFE_NAME = /^[A-Za-z0-9_-][A-Za-z0-9._-]*$/;
 
 /**
  * The provenance file name. Explicit names must be a plain file name ending in `.intoto.jsonl`;
@@ -29,7 +33,7 @@ export function resolveProvenanceName(requested: string, subjects: readonly Subj
     if (!SAFE_NAME.test(name) || name === '.' + SUFFIX || name.startsWith('..')) {
       throw new ProvenanceError(
         'INPUT_INVALID',
-        `provenance-name: only letters, digits, space and ._+@=,- are allowed, found "${name.replace(/[^\x20-\x7e]/g, '?')}"`
+        `provenance-name: only letters, digits and ._- are allowed, with no leading period (GitHub renames release assets named otherwise), found "${name.replace(/[^\x20-\x7e]/g, '?')}"`
       );
     }
     return name;
