@@ -24,8 +24,6 @@ import { hasVerdict, parseIndex, type IndexRow } from './index-parser.js';
 import { serveOciLayout } from './oci-layout-registry.js';
 import {
   isCryptoOnlyRow,
-  isNpmPackagePolicyRow,
-  NPM_POLICY_NOT_SUPPORTED,
   MISSING_TLOG,
   planSlsaVerifierRow,
   type Expectation,
@@ -82,8 +80,11 @@ async function runRow(
   artifacts: { sha256: Map<string, string>; sha512: Map<string, string> },
   tally: Tally
 ): Promise<void> {
+  const relative = plan.artifact ?? plan.provenance;
+  const sha512 = plan.sha512 ? artifacts.sha512.get(relative) : undefined;
   const artifact =
-    resolveArtifact(corpus, plan.artifact ?? plan.provenance, artifacts) ??
+    (sha512 === undefined ? undefined : `sha512:${sha512}`) ??
+    resolveArtifact(corpus, relative, artifacts) ??
     legacySubjectDigest(corpus, plan);
   if (artifact === undefined) {
     count(tally.skipped, 'artifact neither stored nor listed in ARTIFACTS.sha256/.sha512');
@@ -448,11 +449,6 @@ export async function main(): Promise<number> {
     }
     if (isCryptoOnlyRow(row)) {
       await runCryptoOnly(corpus, row, tally, 'crypto only');
-      continue;
-    }
-    if (isNpmPackagePolicyRow(row)) {
-      await runCryptoOnly(corpus, row, tally, 'crypto only; npm package policy not run');
-      count(tally.skipped, NPM_POLICY_NOT_SUPPORTED);
       continue;
     }
     const plan = planSlsaVerifierRow(row);

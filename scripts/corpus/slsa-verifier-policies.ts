@@ -24,6 +24,8 @@ export interface RowPlan {
   provenance: string;
   /** The artifact: relative path of a stored file, or undefined to look it up by digest. */
   artifact?: string;
+  /** Look the artifact up in ARTIFACTS.sha512 first (npm tarballs' subjects are sha512). */
+  sha512?: boolean;
   cases: PolicyCase[];
 }
 
@@ -263,20 +265,118 @@ export function planSlsaVerifierRow(row: IndexRow): RowPlan | string {
 }
 
 function planNpm(row: IndexRow): RowPlan | string {
-  // npm package policies (package name/version) are not verify-artifact policies; the
-  // tampered-signature files must still be rejected by any policy.
-  if (!row.verdict.startsWith('INVALID')) return NPM_POLICY_NOT_SUPPORTED;
   const source =
     /source (github\.com\/\S+?);/.exec(row.policy)?.[1] ?? 'github.com/sigstore/sigstore-js';
-  // A tampered DSSE signature or payload is caught by the signature or the tlog body check.
+  if (row.verdict.startsWith('INVALID'))
+    // A tampered DSSE signature or payload is caught by the signature or the tlog body check.
+    return {
+      provenance: row.localFile,
+      cases: [
+        {
+          label: 'tampered signature',
+          flags: ['--source-uri', source],
+          expect: { pass: false, reason: /signature|payload hash mismatch/i }
+        }
+      ]
+    };
+  return planNpmPackage(row, source);
+}
+
+/**
+ * npm provenance, as slsa-verifier's verify-npm-package reads it (verifiers/internal/gha/
+ * verifier.go verifyNpmEnvAndCert, npm.go verifyPackageName/Version): the package name and
+ * version from the INDEX's policy column, checked against the provenance subject and npm's
+ * publish attestation. npm CLI provenance names the runner as its builder: it is Build L2,
+ * so the signer is named too — the package's own repository (--signer-repo, as gh does).
+ */
+function planNpmPackage(row: IndexRow, source: string): RowPlan | string {
+  const pkg = /package (\S+?)@(\d[^\s;]*);/.exec(row.policy);
+  if (pkg === null) return `npm row without a package in its policy column: ${row.localFile}`;
+  const [, name = '', version = ''] = pkg;
+  const repository = source.slice('github.com/'.length);
+  const nodeBuilder =
+    /builder-id (https:\/\/github\.com\/slsa-framework\/\S+builder_nodejs_slsa3\.yml)/.exec(
+      row.policy
+    )?.[1];
+  const base = [
+    '--source-uri',
+    source,
+    '--package-name',
+    name,
+    '--package-version',
+    version,
+    ...(nodeBuilder ? ['--builder-id', nodeBuilder] : ['--signer-repo', repository])
+  ];
+  const bumped = version.replace(/(\d+)$/, (n) => String(Number(n) + 1));
   return {
     provenance: row.localFile,
+    artifact: row.localFile.replace(/\.json$/, ''),
+    sha512: true,
     cases: [
+      { label: `package ${name}@${version}`, flags: base, expect: { pass: true } },
       {
-        label: 'tampered signature',
-        flags: ['--source-uri', source],
-        expect: { pass: false, reason: /signature|payload hash mismatch/i }
-      }
+        label: `version ${bumped} (MismatchPackageVersion)`,
+        flags: base.map((f) => (f === version ? bumped : f)),
+        expect: { pass: false, reason: /package version: expected/ }
+      },
+      {
+        label: `name ${name}2 (MismatchPackageName)`,
+        flags: base.map((f) => (f === name ? `${name}2` : f)),
+        expect: { pass: false, reason: /package name: expected/ }
+      },
+      {
+        label: 'source with a trailing S (MismatchSource)',
+        flags: base.map((f) => (f === source ? `${source}S` : f)),
+        expect: { pass: false, reason: /source repository: expected/ }
+      },
+      ...(nodeBuilder
+        ? [
+            {
+              label: 'no builder-id (InvalidBuilderID)',
+              flags: base.slice(0, -2),
+              expect: {
+                pass: false,
+                reason: /--builder-id: expected the builder of this npm package/
+              }
+            },
+            {
+              label: 'builder_nodejs_slsa.yml (MismatchBuilderID)',
+              flags: [...base.slice(0, -1), nodeBuilder.replace('_slsa3.yml', '_slsa.yml')],
+              expect: { pass: false, reason: /^FAILED: builder: expected/ }
+            }
+          ]
+        : [
+            {
+              label: 'builder-id github-hosted2 (NotSupported)',
+              flags: [...base, '--builder-id', 'https://github.com/actions/runner/github-hosted2'],
+              expect: { pass: false, reason: /^FAILED: builder: expected/ }
+            },
+            ...(/\(v0\.2 short name OK\)|or \.\.\.\/actions\/runner|or https:\/\/github\.com\/actions\/runner[ ;(]/.test(
+              row.policy
+            )
+              ? [
+                  {
+                    label: 'builder-id https://github.com/actions/runner (v0.2 short name)',
+                    flags: [...base, '--builder-id', 'https://github.com/actions/runner'],
+                    expect: { pass: true } as const
+                  }
+                ]
+              : /short (runner )?name .*InvalidBuilderID/.test(row.policy)
+                ? [
+                    {
+                      label:
+                        'builder-id https://github.com/actions/runner (InvalidBuilderID for v1)',
+                      flags: [...base, '--builder-id', 'https://github.com/actions/runner'],
+                      expect: { pass: false, reason: /^FAILED: builder: expected .*SLSA v1/ }
+                    }
+                  ]
+                : []),
+            {
+              label: 'no signer named (Build L2 needs one)',
+              flags: base.slice(0, -2),
+              expect: { pass: false, reason: /^FAILED: signer: expected --signer-workflow/ }
+            }
+          ])
     ]
   };
 }
@@ -288,20 +388,6 @@ function planNpm(row: IndexRow): RowPlan | string {
  */
 export function isCryptoOnlyRow(row: IndexRow): boolean {
   return row.localFile.startsWith(INTERNAL) && row.verdict.startsWith('VALID');
-}
-
-/**
- * npm CLI provenance names the GitHub-hosted runner as its builder and is signed by the
- * package's own release workflow (slsa-verifier's verify-npm-package trust model), checked
- * together with the package name and version from npm's publish attestation. This verifier
- * has no such policy, so for these rows only the cryptography (both attestations, the
- * publish one under npm's registry key) is run.
- */
-export const NPM_POLICY_NOT_SUPPORTED =
-  'npm package policy (runner-as-builder, --package-name/--package-version: slsa-verifier verify-npm-package) not supported; both attestations were verified cryptographically above';
-
-export function isNpmPackagePolicyRow(row: IndexRow): boolean {
-  return row.localFile.startsWith(`${PREFIX}npm/`) && row.verdict.startsWith('VALID');
 }
 
 function planInternal(row: IndexRow): RowPlan | string {

@@ -26,6 +26,9 @@ const POLICY_FLAGS = `Policy flags:
                                         github-hosted (as gh attestation verify)
       --deployment-environment NAME     [optional] the GitHub deployment environment the signing
                                         token named (Fulcio .1.23)
+      --package-name NAME               [optional] npm: the package (@scope/name) the provenance
+                                        and npm's publish attestation in the same file must name
+      --package-version VERSION         [optional] npm: the version they must name
       --build-workflow-input KEY=VALUE  [optional, repeatable] a workflow_dispatch input (a string)
                                         the build must have been triggered with
       --trusted-root PATH               [optional] a Sigstore trusted_root.json to use instead of the

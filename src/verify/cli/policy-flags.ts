@@ -18,7 +18,9 @@ export const POLICY_FLAGS: FlagSpec = {
     'signer-repo': {},
     'source-repository-id': {},
     'source-owner-id': {},
-    'deployment-environment': {}
+    'deployment-environment': {},
+    'package-name': {},
+    'package-version': {}
   },
   booleans: ['print-provenance', 'json', 'help', 'online', 'deny-self-hosted-runners']
 };
@@ -55,6 +57,10 @@ export function readPolicy(
   if (ownerId !== undefined) optional.sourceOwnerId = ownerId;
   const deployment = single(args, 'deployment-environment');
   if (deployment !== undefined) optional.deploymentEnvironment = deployment;
+  const packageName = single(args, 'package-name');
+  if (packageName !== undefined) optional.packageName = packageName;
+  const packageVersion = single(args, 'package-version');
+  if (packageVersion !== undefined) optional.packageVersion = packageVersion;
   if (args.booleans.has('deny-self-hosted-runners')) optional.denySelfHostedRunners = true;
   return {
     sourceUri,

@@ -14,7 +14,11 @@ import type { ProvenanceView } from '../provenance/index.js';
 import { builderRefKind, parseBuilderId } from './builder-id.js';
 import { checkBuildType } from './check-build-type.js';
 import { mismatch } from './policy-error.js';
-import { runnerBuilderEnvironment } from './trusted-builders.js';
+import {
+  RUNNER_BUILDER_GITHUB_HOSTED,
+  RUNNER_BUILDER_LEGACY,
+  runnerBuilderEnvironment
+} from './trusted-builders.js';
 import type { BuilderTrust } from './types.js';
 import { ProvenanceError } from '../../errors.js';
 
@@ -50,7 +54,7 @@ export function checkL2Signer(context: L2Context): BuilderTrust {
       `the runner the certificate names (${certificateRunner})`,
       provenance.builderId
     );
-  if (context.wanted !== undefined) checkWantedRunner(context.wanted, provenance.builderId);
+  if (context.wanted !== undefined) checkWantedRunner(context.wanted, provenance);
   const signer = parseBuilderId(signerIdentity);
   const trustedBy = matchSigner(signerIdentity, context);
   return {
@@ -64,8 +68,16 @@ export function checkL2Signer(context: L2Context): BuilderTrust {
   };
 }
 
-/** slsa-verifier accepts the id with or without the /github-hosted suffix (provenance.go VerifyNpmPackageProvenance). */
-function checkWantedRunner(wanted: string, found: string): void {
+/**
+ * slsa-verifier accepts the id with or without the /github-hosted suffix
+ * (provenance.go VerifyNpmPackageProvenance), but the short legacy id only for SLSA v0.2
+ * predicates: its v1 buildTypeMap (slsaprovenance/v1.0/provenance.go) knows only
+ * https://github.com/actions/runner/github-hosted.
+ */
+function checkWantedRunner(wanted: string, provenance: ProvenanceView): void {
+  const found = provenance.builderId;
+  if (wanted === RUNNER_BUILDER_LEGACY && provenance.predicateVersion === 'v1')
+    throw mismatch('builder', `${RUNNER_BUILDER_GITHUB_HOSTED} (SLSA v1 provenance)`, wanted);
   const equivalent = (id: string) =>
     runnerBuilderEnvironment(id) === 'github-hosted' ? 'github-hosted' : id;
   if (equivalent(wanted) !== equivalent(found)) throw mismatch('builder', wanted, found);

@@ -11,6 +11,7 @@ import { checkBuilder } from './check-builder.js';
 import { checkEnvironment } from './check-environment.js';
 import { checkWorkflowInputs } from './check-inputs.js';
 import { checkSourceRef } from './check-ref.js';
+import { checkNpmPackage } from './check-npm-package.js';
 import { checkL2Signer, isRunnerBuilt } from './check-signer-l2.js';
 import { checkSourceIds } from './check-source-ids.js';
 import { checkSource } from './check-source.js';
@@ -46,6 +47,7 @@ export function evaluatePolicy(evidence: PolicyEvidence, policy: VerifyPolicy): 
   const environment = checkEnvironment(extensions, provenance, policy);
   checkWorkflowInputs(provenance.trigger, provenance.workflowInputs, policy.workflowInputs);
   const matchedSubjects = checkSubjects(provenance.subjects, policy.artifacts);
+  checkNpmPackage(provenance.subjects, evidence.companions ?? [], policy.artifacts, policy);
   return {
     ...trust,
     warnings: [
@@ -87,6 +89,17 @@ function checkTrust(
       '--signer-workflow / --signer-repo',
       'Build L2 provenance (builder https://github.com/actions/runner/github-hosted)',
       `provenance from the builder ${provenance.builderId}; use --builder-id for a builder`
+    );
+  // slsa-verifier verify-npm-package: "Users must always provide the builder ID"
+  // (verifiers/internal/gha/verifier.go verifyNpmEnvAndCert).
+  if (
+    (policy.packageName !== undefined || policy.packageVersion !== undefined) &&
+    policy.builderId === undefined
+  )
+    throw mismatch(
+      '--builder-id',
+      'the builder of this npm package (required with --package-name / --package-version, as slsa-verifier verify-npm-package)',
+      'none given'
     );
   return checkBuilder({
     signerIdentity,

@@ -23,9 +23,14 @@ export function selectPassingEnvelope(
       'provenance: expected at least one verified envelope, found none'
     );
   const failures: { index: number; error: unknown }[] = [];
-  for (const envelope of envelopes) {
+  // npm's publish attestation is key-signed: never evidence on its own, read beside the provenance.
+  const isCompanion = (e: VerifiedEnvelope) =>
+    e.signer.kind === 'key' && e.format === 'npm-attestations';
+  const companions = envelopes.filter(isCompanion).map((e) => e.statement);
+  const candidates = envelopes.filter((e) => !isCompanion(e));
+  for (const envelope of candidates.length > 0 ? candidates : envelopes) {
     try {
-      const evidence = evidenceFromEnvelope(envelope);
+      const evidence = { ...evidenceFromEnvelope(envelope), companions };
       return { envelope, evidence, outcome: evaluatePolicy(evidence, policy) };
     } catch (error) {
       if (!(error instanceof ProvenanceError)) throw error;

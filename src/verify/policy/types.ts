@@ -47,6 +47,9 @@ export interface VerifyPolicy {
   denySelfHostedRunners?: boolean;
   /** --deployment-environment: the certificate's .1.23 must name this environment. */
   deploymentEnvironment?: string;
+  /** npm: the package the provenance and npm's publish attestation must name (slsa-verifier verify-npm-package). */
+  packageName?: string;
+  packageVersion?: string;
   /** Our builder's releases (tag → commit); the shipped manifest by default. */
   builderReleases?: readonly BuilderRelease[];
 }
@@ -54,6 +57,8 @@ export interface VerifyPolicy {
 export interface PolicyEvidence {
   identity: CertificateIdentity;
   provenance: ProvenanceView;
+  /** Statements verified in the same file under a trusted key (npm's publish attestation). */
+  companions?: readonly unknown[];
 }
 
 /** How the builder came to be trusted. */
