@@ -129,3 +129,53 @@ describe('CLI flags', () => {
       expect(out).toContain(flag);
   });
 });
+
+// slsa-verifier verify-npm-package on its own corpus file (provenance-npm-test-cli-v02-prega:
+// npm CLI v0.2 provenance, builder https://github.com/actions/runner, plus npm's publish
+// attestation under the registry key). Package @laurentsimon/provenance-npm-test@1.0.3.
+describe('npm package policy (slsa-verifier verifiers/internal/gha/npm.go)', () => {
+  const NPM = fileURLToPath(
+    new URL('../../__fixtures__/verify-core/npm-v02.tgz.json', import.meta.url)
+  );
+  const TARBALL =
+    'sha512:f2995e2565a1510c707850d8194f983b91fe61ec243c5551ad849c357273768b5f3a57e44b81cc0cd36a34b8b933322be871eea5b058202be807e24dc882811b';
+  const base = [
+    TARBALL,
+    '--provenance-path',
+    NPM,
+    '--source-uri',
+    'github.com/laurentsimon/provenance-npm-test',
+    '--signer-repo',
+    'laurentsimon/provenance-npm-test'
+  ];
+
+  it('passes with the package name and version, as Build L2', async () => {
+    const { code, err } = await run([
+      ...base,
+      '--package-name',
+      '@laurentsimon/provenance-npm-test',
+      '--package-version',
+      '1.0.3'
+    ]);
+    expect(err).toContain('(SLSA Build L2)');
+    expect(code).toBe(0);
+  });
+
+  it('accepts the v0.2 short runner builder id and refuses an unknown one', async () => {
+    expect((await run([...base, '--builder-id', 'https://github.com/actions/runner'])).code).toBe(
+      0
+    );
+    expect(
+      (await run([...base, '--builder-id', 'https://github.com/actions/runner/github-hosted2'])).err
+    ).toMatch(/^FAILED: builder: expected https:\/\/github\.com\/actions\/runner\/github-hosted2/);
+  });
+
+  it('refuses another name or version (MismatchPackageName / MismatchPackageVersion)', async () => {
+    expect((await run([...base, '--package-name', '@laurentsimon/provenance-npm-test2'])).err).toBe(
+      'FAILED: npm provenance subject package name: expected @laurentsimon/provenance-npm-test2, found @laurentsimon/provenance-npm-test\n'
+    );
+    expect((await run([...base, '--package-version', '1.0.4'])).err).toBe(
+      'FAILED: npm provenance subject package version: expected 1.0.4, found 1.0.3\n'
+    );
+  });
+});
