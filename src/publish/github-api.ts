@@ -53,7 +53,10 @@ export interface ApiResponse {
 }
 
 const API_VERSION = '2022-11-28';
-/** GitHub's documented ceiling for an answer; a slower one is retried. */
+/**
+ * GitHub ends a request it has not processed within 10 s ("Timeouts", REST API troubleshooting
+ * docs); 30 s leaves room for an asset upload on a slow runner before the attempt is retried.
+ */
 const DEFAULT_TIMEOUT_MS = 30_000;
 
 /** What one logical request has been through so far; shared by its attempts. */
@@ -204,31 +207,38 @@ export class GitHubApi {
    * which the context stage has parsed (and refused if malformed) before anything calls GitHub.
    */
   private octokit(): Promise<Octokit> {
-    this.octokitPromise ??= import('@actions/github').then(({ getOctokit }) => {
-      const unitMs = this.options.retryAfterUnitMs ?? 1000;
-      return getOctokit(
-        this.options.token,
-        {
-          baseUrl: this.baseUrl,
-          userAgent: 'isolated-provenance',
-          retry: {
-            retries: this.maxAttempts - 1,
-            retryAfterBaseValue: this.options.baseDelayMs ?? 1000
+    this.octokitPromise ??= import('@actions/github')
+      .catch((e: unknown) => {
+        throw new ProvenanceError(
+          'INPUT_INVALID',
+          `@actions/github could not load (it parses the event file GITHUB_EVENT_PATH when loaded): ${describeError(e)}`
+        );
+      })
+      .then(({ getOctokit }) => {
+        const unitMs = this.options.retryAfterUnitMs ?? 1000;
+        return getOctokit(
+          this.options.token,
+          {
+            baseUrl: this.baseUrl,
+            userAgent: 'isolated-provenance',
+            retry: {
+              retries: this.maxAttempts - 1,
+              retryAfterBaseValue: this.options.baseDelayMs ?? 1000
+            },
+            throttle: {
+              retryAfterBaseValue: unitMs,
+              onRateLimit: rateLimitHandler('rate limit exhausted', unitMs),
+              onSecondaryRateLimit: rateLimitHandler('secondary rate limit', unitMs),
+              // The plugin spaces writes 1 s apart by default, GitHub's advice for "a large number
+              // of" POST/PATCH/PUT/DELETE requests; a run makes a handful, one after another.
+              write: new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 }),
+              notifications: new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 })
+            }
           },
-          throttle: {
-            retryAfterBaseValue: unitMs,
-            onRateLimit: rateLimitHandler('rate limit exhausted', unitMs),
-            onSecondaryRateLimit: rateLimitHandler('secondary rate limit', unitMs),
-            // The plugin spaces writes 1 s apart by default, GitHub's advice for "a large number
-            // of" POST/PATCH/PUT/DELETE requests; a run makes a handful, one after another.
-            write: new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 }),
-            notifications: new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 })
-          }
-        },
-        retry,
-        throttling
-      ) as unknown as Octokit;
-    });
+          retry,
+          throttling
+        ) as unknown as Octokit;
+      });
     return this.octokitPromise;
   }
 
