@@ -1,27 +1,17 @@
-// `npm run demo`: the main job end to end on the loopback sandbox platform. It starts the
-// sandbox (OIDC issuer, Fulcio, Rekor, CT log, TSA, GitHub REST, artifact storage), builds three
-// demo artifacts, runs the bundled action twice (a run and its re-run), shows where each
-// publication landed, and verifies the provenance with the bundled verifier CLI.
-//   npm run demo -- --faults rekor=503x2,github=500x1   run under a fault plan
-//   npm run demo -- --subjects 100000                   add N synthetic subjects (split over bundles)
-//   npm run demo -- --out DIR                           write results elsewhere (default demo-out)
-import { execFileSync } from 'node:child_process';
+// The demo without act (main.ts falls back to it where act cannot be had, and for --subjects):
+// the bundled action run directly, as the reusable workflow's jobs run it — the provenance job
+// (mode provenance: sign, upload the workflow artifact) then the publish job (mode publish:
+// fetch the artifact, attach it to the release, store it through the attestations API) —
+// twice (a run and its re-run), then the same checks as the act demo.
 import { createHash } from 'node:crypto';
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  writeFileSync
-} from 'node:fs';
-import { bundleFromJSON } from '@sigstore/bundle';
-import { TrustedRoot } from '@sigstore/protobuf-specs';
-import { toSignedEntity, toTrustMaterial, Verifier } from '@sigstore/verify';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { startSandbox, type Sandbox } from '../sandbox/index.js';
+import { startSandbox } from '../sandbox/index.js';
 import { runAction } from './action-process.js';
+import { checkProvenance } from './checks.js';
+
+/** The bundled action and CLI; PROVENANCE_DIST points at another build (as the tests honour). */
+const DIST = resolve(process.env.PROVENANCE_DIST ?? 'dist');
 
 function syntheticSubjects(count: number): string {
   if (!Number.isInteger(count) || count < 0 || count > 100_000) {
@@ -35,42 +25,19 @@ function syntheticSubjects(count: number): string {
   return lines.length > 0 ? lines.join('\n') + '\n' : '';
 }
 
-/** Every bundle of the file through @sigstore/verify: chain, SCT, log entry, timestamp, identity. */
-function verifyBundles(path: string, sandbox: Sandbox): string {
-  const trust = toTrustMaterial(TrustedRoot.fromJSON(sandbox.trustedRoot));
-  const verifier = new Verifier(trust, {
-    tlogThreshold: 1,
-    ctlogThreshold: 1,
-    timestampThreshold: 1
-  });
-  const policy = {
-    subjectAlternativeName: `${sandbox.run.serverUrl}/${sandbox.run.jobWorkflowRef}`,
-    extensions: { issuer: sandbox.urls.oidc }
-  };
-  const lines = readFileSync(path, 'utf8')
-    .split('\n')
-    .filter((l) => l !== '');
-  try {
-    for (const line of lines)
-      verifier.verify(toSignedEntity(bundleFromJSON(JSON.parse(line))), policy);
-  } catch (e) {
-    return `FAILED: ${e instanceof Error ? e.message : String(e)}`;
-  }
-  return `PASSED: ${lines.length} bundle(s), signer ${policy.subjectAlternativeName}, issuer ${policy.extensions.issuer}`;
+export interface BareDemoOptions {
+  out: string;
+  faults: string;
+  subjects: number;
+  immutableReleases: boolean;
+  say: (line: string) => void;
 }
 
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
-
-const out = resolve(arg('--out') ?? 'demo-out');
-const faults = arg('--faults') ?? '';
-const say = (s: string) => process.stdout.write(`${s}\n`);
-
-async function main(): Promise<number> {
-  if (!existsSync('dist/index.js')) {
-    say('dist/index.js is missing: run `npm run build` first.');
+export async function runBareDemo(options: BareDemoOptions): Promise<number> {
+  const { faults, say } = options;
+  const out = resolve(options.out);
+  if (!existsSync(join(DIST, 'index.js'))) {
+    say(`${join(DIST, 'index.js')} is missing: run \`npm run build\` first.`);
     return 1;
   }
   // A failed run must not leave an earlier run's provenance behind to be mistaken for its own.
@@ -89,13 +56,18 @@ async function main(): Promise<number> {
   // --subjects N: N synthetic subjects more, handed over as a subjects file the way a large
   // build does (a job output, like an environment variable, cannot carry megabytes).
   // The action takes at most 100,000 subjects in all, the demo artifacts included.
-  const requested = Number(arg('--subjects') ?? 0);
+  const requested = options.subjects;
   const extra = syntheticSubjects(Math.min(requested, 100_000 - artifacts.length));
   const subjectsFile = join(out, 'synthetic-subjects.txt');
   rmSync(subjectsFile, { force: true });
   if (extra !== '') writeFileSync(subjectsFile, extra);
 
-  const sandbox = await startSandbox({ faults, artifacts: true, faultDelayMs: 35_000 });
+  const sandbox = await startSandbox({
+    faults,
+    artifacts: true,
+    faultDelayMs: 35_000,
+    immutableReleases: options.immutableReleases
+  });
   try {
     copyFileSync(sandbox.trustedRootPath, join(out, 'trusted_root.json'));
     say(
@@ -104,38 +76,58 @@ async function main(): Promise<number> {
     say(
       `Run: ${sandbox.run.repository}@${sandbox.run.ref}, builder ${sandbox.run.jobWorkflowRef}${faults ? `, faults ${faults}` : ''}`
     );
-    const inputs = {
+    const signing = {
       ...sandbox.actionInputs,
       'sigstore-instance': 'custom',
       'base64-subjects': base64Subjects,
       ...(extra !== '' ? { 'subjects-file': subjectsFile } : {}),
-      'upload-assets': 'true',
-      'attest-to-github': 'true'
+      'upload-artifact': 'true'
+    };
+    const entry = join(DIST, 'index.js');
+    const show = (line: string) => {
+      // Like the runner's log view: debug lines and mask commands are not shown.
+      if (!line.startsWith('::debug::') && !line.startsWith('::add-mask::')) say(`   │ ${line}`);
     };
 
     let provenance = '';
     for (const attempt of ['run', 're-run']) {
-      say(`\n── ${attempt}: node dist/index.js`);
-      const result = await runAction({
-        inputs,
+      say(`\n── ${attempt}, provenance job: node dist/index.js (mode provenance)`);
+      const signed = await runAction({
+        inputs: signing,
         env: sandbox.runnerEnv(),
-        onOutput: (line) => {
-          // Like the runner's log view: debug lines and mask commands are not shown.
-          if (!line.startsWith('::debug::') && !line.startsWith('::add-mask::'))
-            say(`   │ ${line}`);
-        }
+        entry,
+        onOutput: show
       });
-      if (result.exitCode !== 0) {
+      if (signed.exitCode !== 0) {
         say(
-          `\nThe action failed (exit ${result.exitCode}); nothing was published and no provenance was written to ${out}.`
+          `\nThe action failed (exit ${signed.exitCode}); nothing was published and no provenance was written to ${out}.`
         );
-        return result.exitCode;
+        return signed.exitCode;
       }
-      provenance = result.outputs['bundle-path'] ?? '';
-      writeFileSync(join(out, 'job-summary.md'), result.summary);
+      provenance = signed.outputs['bundle-path'] ?? '';
+      writeFileSync(join(out, 'job-summary.md'), signed.summary);
       say(
-        `   outputs: provenance-name=${result.outputs['provenance-name']} provenance-sha256=${result.outputs['provenance-sha256']} (${Math.round(result.durationMs)} ms)`
+        `   outputs: provenance-name=${signed.outputs['provenance-name']} provenance-sha256=${signed.outputs['provenance-sha256']} (${Math.round(signed.durationMs)} ms)`
       );
+      // The workflow's upload-assets and attest jobs: the same action in mode publish.
+      say(`── ${attempt}, publish jobs: node dist/index.js (mode publish)`);
+      const published = await runAction({
+        inputs: {
+          mode: 'publish',
+          'github-token': sandbox.githubToken,
+          'provenance-name': signed.outputs['provenance-name'] ?? '',
+          'provenance-sha256': signed.outputs['provenance-sha256'] ?? '',
+          'upload-assets': 'true',
+          'attest-to-github': 'true'
+        },
+        env: sandbox.runnerEnv(),
+        entry,
+        onOutput: show
+      });
+      if (published.exitCode !== 0) {
+        say(`\nPublishing failed (exit ${published.exitCode}).`);
+        return published.exitCode;
+      }
     }
 
     const name = provenance.split('/').pop()!;
@@ -158,95 +150,22 @@ async function main(): Promise<number> {
     say(`   Rekor             ${sandbox.rekorSize()} log entries`);
     say(`   trusted root      ${join(out, 'trusted_root.json')}`);
 
-    say('\nVerify (@sigstore/verify, sandbox trusted root, identity policy):');
-    const verdict = verifyBundles(join(out, name), sandbox);
-    say(`   ${verdict}`);
-    if (!verdict.startsWith('PASSED')) return 1;
-
-    if (existsSync('dist/cli/index.js')) {
-      say('\nVerify (bundled CLI, sandbox trusted root):');
-      const tag = sandbox.run.ref.replace('refs/tags/', '');
-      for (const artifact of artifacts) {
-        const argv = [
-          'dist/cli/index.js',
-          'verify-artifact',
-          join(out, 'artifacts', artifact),
-          '--provenance-path',
-          join(out, name),
-          '--source-uri',
-          `github.com/${sandbox.run.repository}`,
-          '--source-tag',
-          tag,
-          '--trusted-root',
-          join(out, 'trusted_root.json'),
-          '--certificate-oidc-issuer',
-          sandbox.urls.oidc
-        ];
-        try {
-          execFileSync(process.execPath, argv, { stdio: ['ignore', 'ignore', 'pipe'] });
-          say(`   ${artifact}: PASSED`);
-        } catch (e) {
-          say(
-            `   ${artifact}: FAILED ${(e as { stderr?: Buffer }).stderr?.toString().trim() ?? ''}`
-          );
-          return 1;
-        }
-      }
-      // The same provenance must fail for any other policy: that is what a verifier is for.
-      const first = join(out, 'artifacts', artifacts[0]!);
-      const common = [
-        '--provenance-path',
-        join(out, name),
-        '--trusted-root',
-        join(out, 'trusted_root.json'),
-        '--certificate-oidc-issuer',
-        sandbox.urls.oidc
-      ];
-      const wrong: [string, string[]][] = [
-        [
-          'wrong source repository',
-          ['--source-uri', `github.com/${sandbox.run.repository}-evil`, '--source-tag', tag]
-        ],
-        [
-          'wrong branch',
-          ['--source-uri', `github.com/${sandbox.run.repository}`, '--source-branch', 'main']
-        ],
-        [
-          'wrong tag',
-          ['--source-uri', `github.com/${sandbox.run.repository}`, '--source-tag', 'v9.9.9']
-        ],
-        [
-          'wrong builder',
-          [
-            '--source-uri',
-            `github.com/${sandbox.run.repository}`,
-            '--source-tag',
-            tag,
-            '--builder-id',
-            'https://github.com/evil/builder/.github/workflows/generic.yml@refs/tags/v1.0.0'
-          ]
-        ]
-      ];
-      for (const [label, flags] of wrong) {
-        try {
-          execFileSync(
-            process.execPath,
-            ['dist/cli/index.js', 'verify-artifact', first, ...common, ...flags],
-            { stdio: ['ignore', 'ignore', 'pipe'] }
-          );
-          say(`   ${label}: unexpectedly PASSED`);
-          return 1;
-        } catch (e) {
-          say(
-            `   ${label}: ${(e as { stderr?: Buffer }).stderr?.toString().trim().split('\n').pop() ?? 'FAILED'}`
-          );
-        }
-      }
-    }
+    const checked = checkProvenance({
+      provenancePath: join(out, name),
+      artifactsDir: join(out, 'artifacts'),
+      artifacts,
+      trustedRoot: sandbox.trustedRoot,
+      trustedRootPath: join(out, 'trusted_root.json'),
+      signer: `${sandbox.run.serverUrl}/${sandbox.run.jobWorkflowRef}`,
+      issuer: sandbox.urls.oidc,
+      repository: sandbox.run.repository,
+      tag: sandbox.run.ref.replace('refs/tags/', ''),
+      cli: join(DIST, 'cli', 'index.js'),
+      say
+    });
+    if (!checked) return 1;
     return 0;
   } finally {
     await sandbox.close();
   }
 }
-
-process.exitCode = await main();

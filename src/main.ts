@@ -139,6 +139,8 @@ interface PublishPlan {
   statements: Statement<ProvenancePredicateV1>[];
   bundles: Parameters<typeof bundleToJSON>[0][];
   file: { name: string; path: string };
+  /** Makes an earlier publication of the same build the file this run hands on (a re-run). */
+  adoptEarlier: (earlier: Buffer) => Promise<void>;
   /** The release to upload to; undefined when upload-assets is off. */
   releaseTag: string | undefined;
   fulcioUrl: string;
@@ -176,6 +178,9 @@ async function publish(
         await client.deleteArtifact(file.name);
       });
     }
+    // The run's artifact is the hand-over to the workflow's publish jobs, pinned by the sha256
+    // this job outputs: when an earlier attempt's artifact stands, that is the file to hand on.
+    if (result.kept) await plan.adoptEarlier(result.kept);
     publications.push({
       kind: 'artifact',
       location: `artifact ${file.name} (id ${result.id})`,
@@ -327,6 +332,7 @@ export async function generate(deps: RunDependencies): Promise<RunResult> {
         statements,
         bundles,
         file: { name: provenanceName, path: staged.path },
+        adoptEarlier: (earlier) => staged.adopt(earlier),
         releaseTag: tag,
         fulcioUrl: instance.fulcioUrl,
         timeoutMs

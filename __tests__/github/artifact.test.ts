@@ -97,6 +97,27 @@ describe('publishWorkflowArtifact through @actions/artifact into azurite', () =>
     ).toBe(true);
   });
 
+  it('a re-run that signed again keeps the earlier artifact and hands back its bytes', async () => {
+    // The workflow's publish jobs check the artifact against the sha256 the provenance job
+    // outputs; with the earlier artifact standing, that job must output the earlier bytes.
+    const name = 'rerun.intoto.jsonl';
+    const filePath = join(workspace, name);
+    const earlier = Buffer.from(`{"signed":"first attempt"}\n`);
+    await writeFile(filePath, earlier);
+    const client = new DefaultArtifactClient();
+    const first = await publishWorkflowArtifact({ client, name, filePath });
+    await writeFile(filePath, Buffer.from(`{"signed":"second attempt"}\n`));
+    const again = await publishWorkflowArtifact({
+      client,
+      name,
+      filePath,
+      sameBuild: (existing) => existing.equals(earlier)
+    });
+    expect(again.uploaded).toBe(false);
+    expect(again.id).toBe(first.id);
+    expect(again.kept?.equals(earlier)).toBe(true);
+  });
+
   it('the results service refuses a runtime token it did not mint, and ids the token does not grant', async () => {
     const call = (token: string, run: string, job: string) =>
       fetch(`${results.url}/twirp/github.actions.results.api.v1.ArtifactService/ListArtifacts`, {

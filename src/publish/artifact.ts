@@ -26,6 +26,11 @@ export interface WorkflowArtifactResult {
   id: number;
   /** false when an artifact with this name and identical content already existed. */
   uploaded: boolean;
+  /**
+   * The earlier artifact's bytes when it attests the same build with other bytes (a re-run
+   * signed again): that one stands, and the run should hand on its bytes, not its own.
+   */
+  kept?: Buffer;
 }
 
 async function existingContent(
@@ -100,8 +105,8 @@ async function publishOnce(input: WorkflowArtifactInput): Promise<WorkflowArtifa
         { cause: e }
       );
     }
-    if (theirs.equals(content) || input.sameBuild?.(theirs))
-      return { id: existing.id, uploaded: false };
+    if (theirs.equals(content)) return { id: existing.id, uploaded: false };
+    if (input.sameBuild?.(theirs)) return { id: existing.id, uploaded: false, kept: theirs };
     throw new ProvenanceError(
       'PUBLISH_FAILED',
       `${what} already exists in this run (id ${existing.id}) with different content; refusing to publish a second provenance under the same name`

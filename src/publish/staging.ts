@@ -1,7 +1,7 @@
 // The provenance file is staged next to its final place and moved there only once every
 // destination has it: a failed publication leaves no `.intoto.jsonl` for anyone to pick up.
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, open, rename, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, open, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { WrittenProvenance } from './jsonl.js';
 
@@ -10,6 +10,12 @@ export interface StagedProvenance extends WrittenProvenance {
   commit(): Promise<WrittenProvenance>;
   /** Removes the staged file; nothing is left in the output directory. */
   discard(): Promise<void>;
+  /**
+   * Replaces the staged bytes with an earlier publication of the same build that stands (a
+   * re-run finds it in place): the file, its sha256 and every later destination then agree
+   * with what is already published.
+   */
+  adopt(earlier: Buffer): Promise<void>;
 }
 
 /**
@@ -47,7 +53,7 @@ export async function stageProvenanceFile(
     throw e;
   }
   const written = { name, sha256: hash.digest('hex'), bytes };
-  return {
+  const staged: StagedProvenance = {
     ...written,
     path: stagedPath,
     async commit() {
@@ -56,6 +62,14 @@ export async function stageProvenanceFile(
       await discard();
       return { ...written, path };
     },
-    discard
+    discard,
+    async adopt(earlier: Buffer) {
+      await writeFile(stagedPath, earlier);
+      written.sha256 = createHash('sha256').update(earlier).digest('hex');
+      written.bytes = earlier.length;
+      staged.sha256 = written.sha256;
+      staged.bytes = written.bytes;
+    }
   };
+  return staged;
 }
