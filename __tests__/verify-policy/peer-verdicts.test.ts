@@ -4,10 +4,12 @@
 // cli/cli pkg/cmd/attestation). Where the evidence is edited, only the fields the check reads
 // are changed, to show the check itself refuses them (the signature is the core's business).
 import { describe, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
 import { BUILDER_WORKFLOW_PATHS, PROJECT_REPOSITORY } from '../../src/identity.js';
 import { evaluatePolicy } from '../../src/verify/policy/evaluate.js';
 import type { PolicyEvidence, VerifyPolicy } from '../../src/verify/policy/types.js';
-import { evidenceFromFixture } from './evidence-from-file.js';
+import { parseProvenance } from '../../src/verify/provenance/index.js';
+import { FIXTURES, evidenceFromFixture } from './evidence-from-file.js';
 
 const GENERATOR = 'https://github.com/slsa-framework/slsa-github-generator/.github/workflows';
 const GENERIC = `${GENERATOR}/generator_generic_slsa3.yml`;
@@ -221,14 +223,25 @@ describe('item 4: Build L2 provenance (gh pkg/cmd/attestation/verify/policy.go; 
     ).toMatch(/^signer workflow: expected/);
   });
 
-  it('accepts the npm builder id with or without /github-hosted (provenance.go VerifyNpmPackageProvenance)', () => {
+  // SLSA v1 npm provenance: only the full id (slsaprovenance/v1.0/provenance.go buildTypeMap knows
+  // NpmCLIHostedBuilderID alone); the short id is for v0.2 (see cli-peer-verdicts.test.ts).
+  it('accepts the full runner builder id for v1 npm provenance, not the short one', () => {
     const e = evidenceFromFixture(NPM);
     const signerWorkflow = 'sigstore/sigstore-js/.github/workflows/release.yml';
-    for (const builderId of [
-      'https://github.com/actions/runner',
-      'https://github.com/actions/runner/github-hosted'
-    ])
-      expect(evaluatePolicy(e, policyFor(e, { signerWorkflow, builderId })).slsaBuildLevel).toBe(2);
+    expect(
+      evaluatePolicy(
+        e,
+        policyFor(e, {
+          signerWorkflow,
+          builderId: 'https://github.com/actions/runner/github-hosted'
+        })
+      ).slsaBuildLevel
+    ).toBe(2);
+    expect(
+      failure(e, policyFor(e, { signerWorkflow, builderId: 'https://github.com/actions/runner' }))
+    ).toBe(
+      'builder: expected https://github.com/actions/runner/github-hosted (SLSA v1 provenance), found https://github.com/actions/runner'
+    );
     expect(
       failure(
         e,
@@ -495,5 +508,47 @@ describe('item 7 / issue 15 item 7: runner and deployment environment', () => {
     expect(failure(deployed, policyFor(e, { deploymentEnvironment: 'staging' }))).toBe(
       'deployment environment: expected "staging", found "production"'
     );
+  });
+});
+
+describe('item 5: a BYOB builder may build a commit of its own (slsa-verifier provenance.go verifySourceURI)', () => {
+  // The real delegator v2.1.0 statement, with the built commit (resolvedDependencies[0]) changed.
+  const statement = (): Record<string, unknown> => {
+    const line = readFileSync(new URL(DELEGATOR_V14, FIXTURES), 'utf8').trim();
+    const bundle = JSON.parse(line) as { dsseEnvelope: { payload: string } };
+    return JSON.parse(
+      Buffer.from(bundle.dsseEnvelope.payload, 'base64').toString('utf8')
+    ) as Record<string, unknown>;
+  };
+  const withBuiltCommit = (s: Record<string, unknown>, commit: string) => {
+    const predicate = s.predicate as {
+      buildDefinition: { resolvedDependencies: { digest: Record<string, string> }[] };
+    };
+    const dependency = predicate.buildDefinition.resolvedDependencies[0];
+    if (dependency) dependency.digest = { gitCommit: commit };
+    return JSON.stringify(s);
+  };
+
+  it('reads and accepts it, reporting the trigger commit from the certificate', () => {
+    const e = evidenceFromFixture(DELEGATOR_V14);
+    const provenance = parseProvenance(
+      'application/vnd.in-toto+json',
+      withBuiltCommit(statement(), 'e'.repeat(40))
+    );
+    expect(provenance.sourceDigest).toEqual({ gitCommit: 'e'.repeat(40) });
+    const outcome = evaluatePolicy(
+      { ...e, provenance },
+      policyFor(e, { builderId: provenance.builderId })
+    );
+    expect(outcome.sourceCommit).toBe('4d329c75e7ec1725f7c9ce917a8799d408d06be3');
+  });
+
+  it('still refuses a non-BYOB generator predicate whose commits disagree', () => {
+    const s = statement();
+    (s.predicate as { buildDefinition: { buildType: string } }).buildDefinition.buildType =
+      'https://slsa.dev/container-based-build/v0.1?draft';
+    expect(() =>
+      parseProvenance('application/vnd.in-toto+json', withBuiltCommit(s, 'e'.repeat(40)))
+    ).toThrow(/provenance is inconsistent about the source commit/);
   });
 });

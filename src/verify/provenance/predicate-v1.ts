@@ -50,7 +50,7 @@ export function normalisePredicateV1(predicateValue: unknown): PredicateFields {
   const common = { predicateVersion: 'v1' as const, buildType, buildTypeFamily: family, builderId };
   if (family === 'github-workflow')
     return { ...common, ...readWorkflowSource(external, internal, dependency) };
-  return { ...common, ...readGeneratorSource(external, internal, dependency) };
+  return { ...common, ...readGeneratorSource(external, internal, dependency, family) };
 }
 
 function readSourceDependency(value: unknown): SourceDependency {
@@ -140,7 +140,8 @@ function readWorkflowSource(
 function readGeneratorSource(
   external: JsonObject,
   internal: JsonObject,
-  dependency: SourceDependency
+  dependency: SourceDependency,
+  family: string
 ): SourceFields {
   const base = 'predicate.buildDefinition.internalParameters';
   const repository = requireString(internal.GITHUB_REPOSITORY, `${base}.GITHUB_REPOSITORY`);
@@ -184,11 +185,15 @@ function readGeneratorSource(
   const sha = optionalString(internal.GITHUB_SHA, `${base}.GITHUB_SHA`);
   const digest = { ...dependency.digest };
   const recordedCommit = digest.gitCommit ?? digest.sha1;
-  agree(
-    'source commit',
-    ['resolvedDependencies[0].digest', recordedCommit],
-    ['internalParameters.GITHUB_SHA', sha]
-  );
+  // A BYOB builder may build a commit of its own making (a TRW that commits during a
+  // release): slsa-verifier compares the trigger and source URIs, never their commits
+  // (verifiers/internal/gha/provenance.go verifySourceURI). Other builders build the trigger's.
+  if (family !== 'byob-delegator')
+    agree(
+      'source commit',
+      ['resolvedDependencies[0].digest', recordedCommit],
+      ['internalParameters.GITHUB_SHA', sha]
+    );
   if (recordedCommit === undefined && sha !== undefined) digest.sha1 = sha;
   const trigger = optionalScalarString(internal.GITHUB_EVENT_NAME, `${base}.GITHUB_EVENT_NAME`);
   const payload = optionalObject(internal.GITHUB_EVENT_PAYLOAD, `${base}.GITHUB_EVENT_PAYLOAD`);
