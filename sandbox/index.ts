@@ -324,6 +324,8 @@ export function toGitHubRun(run: RunDescription): GitHubRun {
     runAttempt: run.runAttempt,
     eventName: run.eventName,
     startedAt: run.runStartedAt,
-    runNumber: Number(run.runNumber)
+    runNumber: Number(run.runNumber),
+    headRef: run.headRef,
+    pullRequestHeadSha: run.pullRequestHeadSha
   };
 }

@@ -13,6 +13,8 @@ export interface RunDescription {
   sha: string; // source commit
   eventName: string; // push, workflow_dispatch, release, pull_request, ...
   headRef: string; // PR source branch ('' outside pull requests)
+  /** The PR's head commit ('' outside pull requests); `sha` is then the merge commit. */
+  pullRequestHeadSha: string;
   baseRef: string; // PR target branch ('' outside pull requests)
   workflowName: string; // the caller workflow's `name:`
   workflowPath: string; // .github/workflows/release.yml (caller workflow file)
@@ -62,6 +64,7 @@ export function defaultRun(): RunDescription {
     sha: SOURCE_SHA,
     eventName: 'push',
     headRef: '',
+    pullRequestHeadSha: '',
     baseRef: '',
     workflowName: 'Release',
     workflowPath: '.github/workflows/release.yml',

@@ -15,7 +15,12 @@ export interface RunDescription {
   eventName: string;
   startedAt: string; // RFC 3339
   runNumber?: number;
+  /** Pull-request runs: the PR's head branch and head commit (`sha` is the merge commit). */
+  headRef?: string;
+  pullRequestHeadSha?: string;
 }
+
+const PULL_REQUEST_EVENTS = ['pull_request', 'pull_request_target'];
 
 export interface StoredAsset {
   id: number;
@@ -140,18 +145,25 @@ export function workflowRunJson(run: RunDescription, apiBase: string): Record<st
   const id = Number(run.runId);
   const attempt = Number(run.runAttempt);
   const r = `${apiBase}/repos/${run.repository}`;
-  const branch = run.ref.startsWith('refs/heads/')
-    ? run.ref.slice('refs/heads/'.length)
-    : run.ref.startsWith('refs/tags/')
-      ? run.ref.slice('refs/tags/'.length)
-      : null;
+  // For a pull-request run GitHub reports the PR's head branch and head commit here, not the
+  // refs/pull/N/merge ref and merge commit the run checks out (GITHUB_SHA); see the
+  // `pull_request` entry of docs "Events that trigger workflows" and github/docs#15302.
+  const pullRequest = PULL_REQUEST_EVENTS.includes(run.eventName) && !!run.headRef;
+  const branch = pullRequest
+    ? run.headRef!
+    : run.ref.startsWith('refs/heads/')
+      ? run.ref.slice('refs/heads/'.length)
+      : run.ref.startsWith('refs/tags/')
+        ? run.ref.slice('refs/tags/'.length)
+        : null;
+  const headSha = pullRequest && run.pullRequestHeadSha ? run.pullRequestHeadSha : run.sha;
   const repo = minimalRepositoryJson(run, apiBase);
   return {
     id,
     name: run.workflowPath.split('/').pop() ?? run.workflowPath,
     node_id: `WFR_${id}`,
     head_branch: branch,
-    head_sha: run.sha,
+    head_sha: headSha,
     path: run.workflowPath,
     display_title: `sandbox run ${id}`,
     run_number: run.runNumber ?? 1,
@@ -174,8 +186,8 @@ export function workflowRunJson(run: RunDescription, apiBase: string): Record<st
     rerun_url: `${r}/actions/runs/${id}/rerun`,
     workflow_url: `${r}/actions/workflows/1`,
     head_commit: {
-      id: run.sha,
-      tree_id: run.sha,
+      id: headSha,
+      tree_id: headSha,
       message: 'sandbox commit',
       timestamp: run.startedAt,
       author: { name: 'Sandbox', email: 'sandbox@example.com' },

@@ -212,8 +212,26 @@ function checkIsolation(claims: GitHubClaims, trustedRepository: string): void {
     );
 }
 
+/**
+ * Refuses an event the build type cannot describe, first: for a pull request the REST API names
+ * the PR's head branch and head commit while the token and GITHUB_SHA name the merge commit
+ * (refs/pull/N/merge), so a cross-check would misreport it as a mismatch.
+ */
+function checkEventSupported(eventName: string): void {
+  if (SUPPORTED_EVENTS.includes(eventName)) return;
+  const pullRequest =
+    eventName === 'pull_request' || eventName === 'pull_request_target'
+      ? `: a pull request run builds a temporary merge commit (refs/pull/<n>/merge) that no branch or tag holds; sign the build of the push, tag or release that follows the merge`
+      : '';
+  throw new ProvenanceError(
+    'EVENT_UNSUPPORTED',
+    `event ${quote(eventName)} is not one the workflow/v1 build type can describe (supported: ${SUPPORTED_EVENTS.join(', ')})${pullRequest}`
+  );
+}
+
 export function resolveBuildContext(input: ResolveInput): BuildContext {
   const { claims, run, env } = input;
+  checkEventSupported(claims.event_name);
   checkEnvironment(claims, env);
   checkRunAttempt(claims, run);
   const workflowPath = callerWorkflowPath(claims);
@@ -221,11 +239,6 @@ export function resolveBuildContext(input: ResolveInput): BuildContext {
   const serverUrl = checkServerUrl(env, run, claims, input.issuer);
   if (input.event) checkEventPayload(claims, input.event);
 
-  if (!SUPPORTED_EVENTS.includes(claims.event_name))
-    throw new ProvenanceError(
-      'EVENT_UNSUPPORTED',
-      `event ${quote(claims.event_name)} is not one the workflow/v1 build type can describe (supported: ${SUPPORTED_EVENTS.join(', ')})`
-    );
   if (claims.runner_environment !== 'github-hosted' && !input.allowSelfHosted)
     throw new ProvenanceError(
       'RUNNER_REFUSED',
