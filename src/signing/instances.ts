@@ -31,9 +31,9 @@ export interface SigstoreInstance {
 
 /** Which log the entries go to, in words (logs, job summary). */
 export function describeLog(instance: SigstoreInstance): string {
-  if (!instance.rekorUrl) return 'no transparency log (RFC 3161 timestamp only)';
+  if (!instance.rekorUrl) return 'none, RFC 3161 timestamp only';
   const urls = [instance.rekorUrl, ...(instance.additionalRekorUrls ?? [])].join(', ');
-  return `Rekor v${instance.rekorVersion ?? 1} (${urls})`;
+  return `Rekor v${instance.rekorVersion ?? 1} at ${urls}`;
 }
 
 export interface InstanceInputs {
