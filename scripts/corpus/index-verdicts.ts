@@ -243,6 +243,60 @@ async function runBundle(
 }
 
 /**
+ * Runner-built provenance among the identity rows (attest-build-provenance, npm CLI: the INDEX
+ * says builder=https://github.com/actions/runner[/github-hosted]) also goes through
+ * verify-artifact, read as Build L2: the signer workflow named as gh's --signer-workflow, the
+ * source repository from the INDEX (the certificate's srcRepo). Without a signer it is refused.
+ */
+async function runBuildL2Cases(
+  corpus: string,
+  row: IndexRow,
+  entry: IdentityCase,
+  artifacts: { sha256: Map<string, string>; sha512: Map<string, string> },
+  tally: Tally
+): Promise<void> {
+  const builder = /builder=(https:\/\/github\.com\/actions\/runner(?:\/github-hosted)?);/.exec(
+    row.what
+  )?.[1];
+  const source = /srcRepo=https:\/\/(github\.com\/[^;\s]+);/.exec(row.what)?.[1];
+  if (!builder || !source || !entry.expect.pass || !entry.identity || entry.root) return;
+  const artifact =
+    entry.artifact === 'subject'
+      ? ownSubjectDigest(join(corpus, entry.file))
+      : /^sha(256|512):/.test(entry.artifact)
+        ? entry.artifact
+        : entry.sha512 && artifacts.sha512.has(entry.artifact)
+          ? `sha512:${artifacts.sha512.get(entry.artifact)}`
+          : resolveArtifact(corpus, entry.artifact, artifacts);
+  if (artifact === undefined) return;
+  const base = [artifact, '--provenance-path', join(corpus, entry.file), '--source-uri', source];
+  const cases: PolicyCase[] = [
+    {
+      label: 'Build L2, --signer-workflow',
+      flags: ['--signer-workflow', entry.identity.san],
+      expect: { pass: true }
+    },
+    {
+      label: 'Build L2 without a signer',
+      flags: [],
+      expect: { pass: false, reason: /signer: expected --signer-workflow/ }
+    }
+  ];
+  for (const policyCase of cases) {
+    const out = capture();
+    const code = await verifyArtifactCommand([...base, ...policyCase.flags], out);
+    const l2 = !policyCase.expect.pass || out.lines.some((l) => l.endsWith('(SLSA Build L2)'));
+    report(
+      tally,
+      l2 && judge(policyCase.expect, code, out.lines, corpus),
+      `${row.localFile} [verify-artifact ${policyCase.label}] expect=${policyCase.expect.pass ? 'PASS as SLSA Build L2' : `FAIL ${policyCase.expect.reason.source}`}`,
+      code,
+      out.lines
+    );
+  }
+}
+
+/**
  * Writes a copy of a trusted root with one more timestamp authority (a CertificateAuthority
  * JSON such as sigstore-python's tsa/ca.json) to a temporary file, for --trusted-root: the
  * trust an upstream test fixture builds in code.
@@ -444,7 +498,10 @@ export async function main(): Promise<number> {
         count(tally.skipped, `${row.section}: no identity case for ${row.localFile}`);
       else if (typeof identityCase === 'string')
         count(tally.skipped, `${row.section}: ${identityCase}`);
-      else await runIdentityCase(corpus, row, identityCase, artifacts, tally);
+      else {
+        await runIdentityCase(corpus, row, identityCase, artifacts, tally);
+        await runBuildL2Cases(corpus, row, identityCase, artifacts, tally);
+      }
       continue;
     }
     if (isCryptoOnlyRow(row)) {
