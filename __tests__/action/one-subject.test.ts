@@ -178,6 +178,12 @@ describe('the action signs one subject against the sandbox', () => {
         `${ARTIFACT}.intoto.jsonl`,
         '--source-uri',
         `github.com/${harness.sandbox.run.repository}`,
+        '--source-repository-id',
+        harness.sandbox.run.repositoryId,
+        '--source-owner-id',
+        harness.sandbox.run.repositoryOwnerId,
+        '--builder-id',
+        `https://github.com/${harness.sandbox.run.jobWorkflowRef}`,
         '--source-tag',
         'v1.2.3'
       ]);

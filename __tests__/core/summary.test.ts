@@ -27,10 +27,10 @@ describe('renderSummary', () => {
     });
     expect(md).toContain('| app-linux | `sha256:' + 'ab'.repeat(32) + '` |');
     expect(md).toContain(
-      'isolated-provenance verify-artifact app-linux --provenance-path app-linux.intoto.jsonl --source-uri github.com/octo/app --source-tag v1.2.3'
+      'isolated-provenance verify-artifact app-linux --provenance-path app-linux.intoto.jsonl --source-uri github.com/octo/app --builder-id https://github.com/isolated-provenance/isolated-provenance/.github/workflows/generic.yml@refs/tags/v1.0.0 --source-tag v1.2.3'
     );
     expect(md).toContain(
-      'gh attestation verify app-linux --repo octo/app --signer-workflow isolated-provenance/isolated-provenance/.github/workflows/generic.yml'
+      'gh attestation verify app-linux --repo octo/app --cert-identity https://github.com/isolated-provenance/isolated-provenance/.github/workflows/generic.yml@refs/tags/v1.0.0 --source-ref refs/tags/v1.2.3'
     );
   });
 

@@ -1,7 +1,9 @@
 // The job summary: what was attested, where the provenance went, and how to verify it.
-// Pure: returns markdown; every tenant string passes through safeMarkdownText.
+// Pure: returns markdown; every tenant string shown as text passes through markdownCell (or
+// safeMarkdownText inside our code spans), and every one in a command through commandArgument.
 import { safeMarkdownText } from '../sanitize.js';
 import type { BuildContext, Subject } from '../types.js';
+import { sourceIdentityFlags } from '../verify/policy/source-identity-flags.js';
 
 export interface Publication {
   kind: 'file' | 'artifact' | 'release-asset' | 'attestation' | 'oci-cosign' | 'oci-referrer';
@@ -13,7 +15,8 @@ export interface Publication {
 }
 
 export interface SummaryInput {
-  context: Pick<BuildContext, 'repository' | 'ref' | 'jobWorkflowRef' | 'serverUrl'>;
+  context: Pick<BuildContext, 'repository' | 'ref' | 'jobWorkflowRef' | 'serverUrl'> &
+    Partial<Pick<BuildContext, 'jobWorkflowSha' | 'repositoryId' | 'repositoryOwnerId'>>;
   subjects: readonly Subject[];
   provenanceName: string;
   provenanceSha256: string;
@@ -26,10 +29,41 @@ export interface SummaryInput {
 
 const MAX_ROWS = 50;
 
-function refFlag(ref: string): string {
-  if (ref.startsWith('refs/tags/')) return `--source-tag ${ref.slice('refs/tags/'.length)}`;
-  if (ref.startsWith('refs/heads/')) return `--source-branch ${ref.slice('refs/heads/'.length)}`;
-  return '';
+const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
+const RELEASE_TAG_REF = /@refs\/tags\/v\d+\.\d+\.\d+$/;
+
+function refFlag(ref: string): string[] {
+  if (ref.startsWith('refs/tags/')) return ['--source-tag', ref.slice('refs/tags/'.length)];
+  if (ref.startsWith('refs/heads/')) return ['--source-branch', ref.slice('refs/heads/'.length)];
+  return [];
+}
+
+/**
+ * A tenant string as markdown text in a table cell: safeMarkdownText (no HTML, links, code
+ * spans, table breakers), then no GFM autolinks either. cmark-gfm's extended autolinks start
+ * at a literal `:` (URL schemes) or `www.` in the source, so an entity for those characters
+ * leaves nothing to match; e-mail autolinks are found after entities are decoded, so a zero
+ * width space after `@` breaks the address instead (checked with cmark-gfm itself in
+ * __tests__/injection/summary-markdown.test.ts).
+ */
+export function markdownCell(value: string): string {
+  return safeMarkdownText(value)
+    .replace(/:/g, '&#58;')
+    .replace(/(www)\./gi, '$1&#46;')
+    .replace(/@/g, '@&#8203;');
+}
+
+/**
+ * A tenant file name as one word of a suggested command: quoted for the shell, and never
+ * read as an option (`-rf` becomes `./-rf`; a path stays the same file).
+ */
+export function commandArgument(name: string): string {
+  return shellQuote(name.startsWith('-') ? `./${name}` : name);
+}
+
+/** Our flags and their values, each quoted for the shell. */
+function words(list: readonly string[]): string {
+  return list.map(shellQuote).join(' ');
 }
 
 /** Quote for a POSIX shell: single quotes, with embedded quotes closed and escaped. */
@@ -39,7 +73,6 @@ export function shellQuote(value: string): string {
 
 export function renderSummary(input: SummaryInput): string {
   const { context, subjects } = input;
-  const host = new URL(context.serverUrl).host;
   const lines: string[] = [];
   lines.push('## SLSA provenance');
   lines.push('');
@@ -53,7 +86,7 @@ export function renderSummary(input: SummaryInput): string {
     const digest = s.digest.sha256
       ? `sha256:${s.digest.sha256}`
       : `sha512:${s.digest.sha512 ?? ''}`;
-    lines.push(`| ${safeMarkdownText(s.name)} | \`${digest}\` |`);
+    lines.push(`| ${markdownCell(s.name)} | \`${digest}\` |`);
   }
   if (subjects.length > MAX_ROWS) lines.push(`| … and ${subjects.length - MAX_ROWS} more | |`);
   lines.push('');
@@ -65,7 +98,7 @@ export function renderSummary(input: SummaryInput): string {
         i.mediaType?.includes('index') || i.mediaType?.includes('manifest.list')
           ? 'multi-arch index (the index digest is attested, not each platform)'
           : 'image manifest';
-      lines.push(`| ${safeMarkdownText(i.image)} | \`${safeMarkdownText(i.digest)}\` | ${kind} |`);
+      lines.push(`| ${markdownCell(i.image)} | \`${safeMarkdownText(i.digest)}\` | ${kind} |`);
     }
     lines.push('');
   }
@@ -88,32 +121,76 @@ export function renderSummary(input: SummaryInput): string {
     lines.push('');
   }
   const first = subjects[0];
-  const sourceUri = `${host}/${context.repository}`;
-  const ref = refFlag(context.ref);
   lines.push('### Verify');
   lines.push('');
   lines.push('```sh');
-  if (first) {
-    lines.push(
-      `isolated-provenance verify-artifact ${shellQuote(first.name)} --provenance-path ${shellQuote(input.provenanceName)} --source-uri ${shellQuote(sourceUri)}${ref ? ` ${shellQuote(ref.split(' ')[0]!)} ${shellQuote(ref.split(' ')[1]!)}` : ''}`
-    );
-    if (input.publications.some((p) => p.kind === 'attestation')) {
-      lines.push(
-        `gh attestation verify ${shellQuote(first.name)} --repo ${shellQuote(context.repository)} --signer-workflow ${shellQuote(context.jobWorkflowRef.split('@')[0]!)}`
-      );
-    }
-  }
-  for (const i of input.images ?? []) {
-    lines.push(
-      `isolated-provenance verify-image ${shellQuote(`${i.image}@${i.digest}`)} --source-uri ${shellQuote(sourceUri)}`
-    );
-    lines.push(
-      `cosign verify-attestation --type slsaprovenance1 --certificate-oidc-issuer https://token.actions.githubusercontent.com --certificate-identity-regexp ${shellQuote(`^https://github.com/${context.jobWorkflowRef.split('@')[0]!}@`)} ${shellQuote(`${i.image}@${i.digest}`)}`
-    );
-  }
+  lines.push(...verifyCommands(input, first));
   lines.push('```');
   lines.push('');
   // Tenant names cannot close the code fence: names have no newlines (the parser refuses
   // them) and every line inside the fence starts with a command of ours.
   return lines.join('\n');
+}
+
+/**
+ * The suggested verify commands, pinned to what this run was: the source repository by name
+ * and by GitHub's numeric ids, the source ref, and the builder's exact certificate identity
+ * (its SAN, `<server>/<job_workflow_ref>`) at its release tag; pinned by commit, the builder
+ * is left to the verifier's release manifest. Flag names are the peers' own: gh
+ * (pkg/cmd/attestation/verify/verify.go: --cert-identity, --source-ref, --signer-digest,
+ * --bundle) and cosign (cmd/cosign/cli/options/certificate.go: --certificate-identity,
+ * --certificate-github-workflow-repository, --certificate-github-workflow-ref).
+ */
+function verifyCommands(input: SummaryInput, first: Subject | undefined): string[] {
+  const { context } = input;
+  const sourceUri = `${new URL(context.serverUrl).host}/${context.repository}`;
+  const builderIdentity = `${context.serverUrl}/${context.jobWorkflowRef}`;
+  const ids = sourceIdentityFlags(context);
+  const builderFlag = RELEASE_TAG_REF.test(context.jobWorkflowRef)
+    ? ['--builder-id', builderIdentity]
+    : [];
+  const signerDigest = /^[0-9a-f]{40}$/.test(context.jobWorkflowSha ?? '')
+    ? ['--signer-digest', context.jobWorkflowSha!]
+    : [];
+  // The ref flag stays last: a reader swaps its value to check another release.
+  const policy = ['--source-uri', sourceUri, ...ids, ...builderFlag, ...refFlag(context.ref)];
+  const lines: string[] = [];
+  if (first) {
+    const name = commandArgument(first.name);
+    lines.push(
+      `isolated-provenance verify-artifact ${name} ${words(['--provenance-path', input.provenanceName, ...policy])}`
+    );
+    const attested = input.publications.some((p) => p.kind === 'attestation');
+    lines.push(
+      `gh attestation verify ${name} ${words([
+        '--repo',
+        context.repository,
+        '--cert-identity',
+        builderIdentity,
+        ...signerDigest,
+        '--source-ref',
+        context.ref,
+        ...(attested ? [] : ['--bundle', input.provenanceName])
+      ])}`
+    );
+  }
+  for (const i of input.images ?? []) {
+    const image = shellQuote(`${i.image}@${i.digest}`);
+    lines.push(`isolated-provenance verify-image ${image} ${words([...policy])}`);
+    lines.push(
+      `cosign verify-attestation ${words([
+        '--type',
+        'slsaprovenance1',
+        '--certificate-oidc-issuer',
+        GITHUB_ISSUER,
+        '--certificate-identity',
+        builderIdentity,
+        '--certificate-github-workflow-repository',
+        context.repository,
+        '--certificate-github-workflow-ref',
+        context.ref
+      ])} ${image}`
+    );
+  }
+  return lines;
 }
