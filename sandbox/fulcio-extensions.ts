@@ -26,7 +26,9 @@ export const FULCIO_OID = {
   buildConfigDigest: '1.3.6.1.4.1.57264.1.19',
   buildTrigger: '1.3.6.1.4.1.57264.1.20',
   runInvocationUri: '1.3.6.1.4.1.57264.1.21',
-  sourceRepositoryVisibility: '1.3.6.1.4.1.57264.1.22'
+  sourceRepositoryVisibility: '1.3.6.1.4.1.57264.1.22',
+  deploymentEnvironment: '1.3.6.1.4.1.57264.1.23',
+  tokenSubject: '1.3.6.1.4.1.57264.1.24'
 } as const;
 
 const REQUIRED_CLAIMS = [
@@ -69,6 +71,8 @@ export function githubCertificateExtensions(
   const url = (path: string) => `${serverUrl}/${path}`;
   const legacy = (oid: string, value: string): ExtensionValue => ({ oid, value, legacy: true });
   const utf8 = (oid: string, value: string): ExtensionValue => ({ oid, value });
+  const optional = (oid: string, value: unknown): ExtensionValue[] =>
+    typeof value === 'string' && value !== '' ? [utf8(oid, value)] : [];
   return {
     subjectAltName: url(c.job_workflow_ref),
     extensions: [
@@ -95,7 +99,13 @@ export function githubCertificateExtensions(
         FULCIO_OID.runInvocationUri,
         url(`${c.repository}/actions/runs/${c.run_id}/attempts/${c.run_attempt}`)
       ),
-      utf8(FULCIO_OID.sourceRepositoryVisibility, c.repository_visibility)
+      utf8(FULCIO_OID.sourceRepositoryVisibility, c.repository_visibility),
+      // As current Fulcio does (pkg/certificate/extensions.go; config/identity/config.yaml maps
+      // `deployment-environment` to the optional `environment` claim, and the ciprovider
+      // principal puts the token's raw `sub` in Subject): written only when non-empty, as
+      // UTF8Strings, .23 before .24.
+      ...optional(FULCIO_OID.deploymentEnvironment, claims['environment']),
+      ...optional(FULCIO_OID.tokenSubject, claims['sub'])
     ]
   };
 }

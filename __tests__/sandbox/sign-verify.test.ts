@@ -90,11 +90,15 @@ describe('sandbox sign and verify', () => {
       [FULCIO_OID.buildConfigDigest]: run.workflowSha,
       [FULCIO_OID.buildTrigger]: run.eventName,
       [FULCIO_OID.runInvocationUri]: `https://github.com/${run.repository}/actions/runs/${run.runId}/attempts/${run.runAttempt}`,
-      [FULCIO_OID.sourceRepositoryVisibility]: run.repositoryVisibility
+      [FULCIO_OID.sourceRepositoryVisibility]: run.repositoryVisibility,
+      // Current Fulcio also writes the token's raw `sub` (1.24).
+      [FULCIO_OID.tokenSubject]: `repo:octo-org@${run.repositoryOwnerId}/octo-app@${run.repositoryId}:ref:${run.ref}`
     };
     for (const [id, value] of Object.entries(expected)) {
       expect({ id, value: cert.extension(id)?.value }).toEqual({ id, value: derUtf8(value) });
     }
+    // No deployment environment in the token, so no 1.23 (Fulcio writes it only when set).
+    expect(cert.extension(FULCIO_OID.deploymentEnvironment)).toBeUndefined();
     expect(cert.subjectAltName).toBe(BUILDER);
     expect(cert.extSCT).toBeDefined();
   });
@@ -121,6 +125,32 @@ describe('sandbox sign and verify', () => {
       expect(other.runnerEnv().RUNNER_ENVIRONMENT).toBe('self-hosted');
       // A bundle from one sandbox does not verify under another sandbox's root.
       expect(() => verifyBundle(sandbox, bundle, {})).toThrow();
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('writes the deployment environment (1.23) of a job that has one, like current Fulcio', async () => {
+    const other = await startSandbox({ run: { environment: 'production' } });
+    try {
+      const bundle = await signStatement(other, tokenFrom(other));
+      const material = bundle.verificationMaterial.content;
+      if (material.$case !== 'certificate')
+        throw new Error(`expected a certificate, found ${material.$case}`);
+      const cert = X509Certificate.parse(Buffer.from(material.certificate.rawBytes));
+      expect(cert.extension(FULCIO_OID.deploymentEnvironment)?.value).toEqual(
+        derUtf8('production')
+      );
+      // With an environment, GitHub's default sub names it instead of the ref.
+      expect(cert.extension(FULCIO_OID.tokenSubject)?.value).toEqual(
+        derUtf8(
+          `repo:octo-org@${other.run.repositoryOwnerId}/octo-app@${other.run.repositoryId}:environment:production`
+        )
+      );
+      const signer = verifyBundle(other, bundle, {
+        oids: [{ oid: oid(FULCIO_OID.deploymentEnvironment), value: derUtf8('production') }]
+      });
+      expect(signer.identity).toBeDefined();
     } finally {
       await other.close();
     }
