@@ -129,7 +129,8 @@ async function runWithAct(act: string, engine: string): Promise<number> {
           projectRoot: process.cwd(),
           standIns,
           ...(process.env.PROVENANCE_DIST ? { distDir: DIST } : {}),
-          sandbox: { faults, faultDelayMs: 35_000, immutableReleases },
+          // Sigstore's own Fulcio and TSA when scripts/install-peers.sh has built them.
+          sandbox: { faults, faultDelayMs: 35_000, immutableReleases, sigstore: 'auto' },
           rekorVersion,
           attempts: run.attempts,
           onRecord: showRecord,
@@ -148,6 +149,7 @@ async function runWithAct(act: string, engine: string): Promise<number> {
                 ? { rerun: { jobs: jobsOf(last.jobs), result: overall(last.exitCode, last.jobs) } }
                 : {}),
               attestations: sandbox.github.attestations.length,
+              sandbox: { ...sandbox.implementations },
               durationMs: 0
             };
             say(`\nWhere it went:`);

@@ -22,6 +22,8 @@ export interface RunRecord {
   rerun?: { jobs: { name: string; result: string }[]; result: 'success' | 'failure' };
   provenance?: { name: string; sha256: string; source: 'release-asset' | 'workflow-artifact' };
   attestations?: number;
+  /** What answered as Fulcio, TSA, Rekor and the CT log (real server or stand-in). */
+  sandbox?: Record<string, string>;
   durationMs: number;
 }
 
