@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll, beforeEach } from '@jest/globals';
 import { obtainVerifiedToken, verifyOidcToken } from '../../src/context/oidc.js';
-import { discoverJwksUri, parseIssuerUrl } from '../../src/context/jwks.js';
+import { discoverJwksUri, forgetIssuerKeySets, parseIssuerUrl } from '../../src/context/jwks.js';
 import { ProvenanceError } from '../../src/errors.js';
 import {
   NOW,
@@ -26,6 +26,7 @@ afterAll(async () => issuer.close());
 beforeEach(() => {
   issuer.behaviour = undefined;
   issuer.hits.clear();
+  forgetIssuerKeySets();
 });
 
 const verify = (token: string, extra: Record<string, unknown> = {}) =>
@@ -211,6 +212,13 @@ describe('issuer keys: network behaviour (discovery by our GET, the JWKS by jose
     expect(waits).toEqual([500, 2000]);
     expect(issuer.hits.get('/.well-known/openid-configuration')).toBe(2);
     expect(issuer.hits.get('/.well-known/jwks')).toBe(2);
+  });
+
+  it('asks for discovery and the JWKS once for several tokens of the same issuer', async () => {
+    await verify(token());
+    await verify(signJwt(rs, githubClaims(issuer.url)));
+    expect(issuer.hits.get('/.well-known/openid-configuration')).toBe(1);
+    expect(issuer.hits.get('/.well-known/jwks')).toBe(1);
   });
 
   it('gives up after a bounded number of attempts with SERVICE_UNAVAILABLE naming the issuer', async () => {

@@ -112,21 +112,38 @@ export async function discoverJwksUri(issuer: string, http: HttpGetOptions = {})
   return jwksUrl;
 }
 
+/** One key set per issuer for the life of the process: a run verifies its token, and maybe a
+ * fresh one later for a second Fulcio certificate, against the same discovery answer. */
+const keySets = new Map<string, Promise<JWTVerifyGetKey>>();
+
 /**
- * The issuer's key set as jose consumes it: discovery now, the JWKS on first use (and again on
+ * The issuer's key set as jose consumes it: discovery once, the JWKS on first use (and again on
  * an unknown kid once jose's cool-down has passed: key rotation). jose fetches through our GET,
  * so the key set gets the same retries, timeouts and size limit as every other issuer document.
+ * A failed discovery is not remembered: the next verification asks again.
  */
-export async function issuerKeySet(
-  issuer: string,
-  http: HttpGetOptions = {}
-): Promise<JWTVerifyGetKey> {
-  const jwksUrl = await discoverJwksUri(issuer, http);
-  return createRemoteJWKSet(jwksUrl, {
-    timeoutDuration: JWKS_FETCH_LIMIT_MS,
-    [customFetch]: async (url: string, init: RequestInit) => {
-      const { body } = await getDocument(issuer, url, http, init.signal ?? undefined);
-      return new Response(body, { status: 200, headers: { 'content-type': 'application/json' } });
-    }
-  });
+export function issuerKeySet(issuer: string, http: HttpGetOptions = {}): Promise<JWTVerifyGetKey> {
+  let keySet = keySets.get(issuer);
+  if (!keySet) {
+    keySet = discoverJwksUri(issuer, http).then((jwksUrl) =>
+      createRemoteJWKSet(jwksUrl, {
+        timeoutDuration: JWKS_FETCH_LIMIT_MS,
+        [customFetch]: async (url: string, init: RequestInit) => {
+          const { body } = await getDocument(issuer, url, http, init.signal ?? undefined);
+          return new Response(body, {
+            status: 200,
+            headers: { 'content-type': 'application/json' }
+          });
+        }
+      })
+    );
+    keySets.set(issuer, keySet);
+    keySet.catch(() => keySets.delete(issuer));
+  }
+  return keySet;
+}
+
+/** Tests only: forget every issuer's key set (each test serves its own documents). */
+export function forgetIssuerKeySets(): void {
+  keySets.clear();
 }
