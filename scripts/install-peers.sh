@@ -36,7 +36,7 @@ gh|github.com/cli/cli/v2@v2.83.0|cmd/gh|gh|module
 act|github.com/nektos/act@v0.2.89|.|act|install
 fulcio|github.com/sigstore/fulcio@v1.8.8|.|fulcio|install
 timestamp-authority|github.com/sigstore/timestamp-authority/v2@v2.2.1|cmd/timestamp-server|timestamp-server|install
-sigstore-go|github.com/sigstore/sigstore-go@v1.4.0|examples/sigstore-go-verification|sigstore-go-verification|install
+sigstore-go|github.com/sigstore/sigstore-go@v1.3.0|examples/sigstore-go-verification|sigstore-go-verification|install
 kyverno|github.com/kyverno/kyverno@v1.19.1|cmd/cli/kubectl-kyverno|kyverno|module
 policy-controller|github.com/sigstore/policy-controller@v0.13.1|cmd/tester|policy-tester|module
 EOF

@@ -1,6 +1,7 @@
 // The `.intoto.jsonl` file: one Sigstore bundle (JSON) per line, newline-terminated.
 import { basename } from 'node:path';
-import { bundleToJSON, type Bundle } from '@sigstore/bundle';
+import type { Bundle } from '@sigstore/bundle';
+import { bundleJson } from './bundle-json.js';
 import { ProvenanceError } from '../errors.js';
 import type { Subject } from '../types.js';
 
@@ -61,7 +62,7 @@ export function resolveProvenanceName(requested: string, subjects: readonly Subj
 const PAYLOAD_PIECE = 3 * 8192;
 
 /**
- * The file's bytes, in pieces: each line is exactly JSON.stringify(bundleToJSON(bundle)) + '\n',
+ * The file's bytes, in pieces: each line is exactly JSON.stringify(bundleJson(bundle)) + '\n',
  * but a DSSE payload (the bulk: ~340 KB per 1,024 subjects) is base64-encoded piece by piece
  * instead of as one string, and nothing holds the whole file, so writing 100,000 subjects
  * does not leave tens of megabytes of large strings behind for the garbage collector.
@@ -70,12 +71,12 @@ export function* bundleLines(bundles: readonly Bundle[]): Generator<Buffer> {
   for (const bundle of bundles) {
     const content = bundle.content;
     if (content.$case !== 'dsseEnvelope' || content.dsseEnvelope.payload.length === 0) {
-      yield Buffer.from(JSON.stringify(bundleToJSON(bundle)) + '\n');
+      yield Buffer.from(JSON.stringify(bundleJson(bundle)) + '\n');
       continue;
     }
     const payload = Buffer.from(content.dsseEnvelope.payload);
     // protobuf JSON puts the content last and the payload first in the envelope.
-    const { dsseEnvelope, ...rest } = bundleToJSON({
+    const { dsseEnvelope, ...rest } = bundleJson({
       ...bundle,
       content: { ...content, dsseEnvelope: { ...content.dsseEnvelope, payload: Buffer.alloc(0) } }
     });

@@ -1,6 +1,7 @@
 // Container mode of the action: one attestation per image, pushed next to it. Kept apart from
 // the OCI publisher so that the publisher stays free of action inputs and environment.
-import { bundleToJSON, type Bundle } from '@sigstore/bundle';
+import type { Bundle } from '@sigstore/bundle';
+import { bundleJson } from '../bundle-json.js';
 import { ProvenanceError, describeError } from '../../errors.js';
 import type { ActionInputs } from '../../inputs.js';
 import type { ProvenancePredicateV1, Statement, Subject } from '../../types.js';
@@ -122,7 +123,7 @@ export async function publishImages(options: {
     results.push(
       await publishImageAttestation({
         image,
-        bundle: bundleToJSON(bundles[i]!) as unknown as Record<string, unknown>,
+        bundle: bundleJson(bundles[i]!) as unknown as Record<string, unknown>,
         format: inputs.ociFormat,
         credentials,
         sameBuild: (payload) => payloadAttestsSameBuild(payload, [signedStatement(bundles[i]!)]),
