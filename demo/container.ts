@@ -34,6 +34,7 @@ import {
 } from '../sandbox/registry.js';
 import { startSandbox, type Sandbox } from '../sandbox/index.js';
 import { payloadAttestsSameBuild } from '../src/publish/equivalence.js';
+import { PROJECT_REPOSITORY } from '../src/identity.js';
 import type { ProvenancePredicateV1, Statement } from '../src/types.js';
 import { parseArtifactDigest, verifyCosignAttestation } from '../src/verify/core/index.js';
 import { loadTrust, type TrustMaterial } from '../src/verify/cli/core-bridge.js';
@@ -477,7 +478,13 @@ async function main(): Promise<number> {
     }
     const before = await Promise.all(images.map(readBack));
 
-    sandbox = await startSandbox(sourceSha ? { run: { sha: sourceSha } } : {});
+    // Images are attested by our container.yml (verify-image trusts it, not generic.yml).
+    sandbox = await startSandbox({
+      run: {
+        jobWorkflowRef: `${PROJECT_REPOSITORY}/.github/workflows/container.yml@refs/tags/v1.0.0`,
+        ...(sourceSha ? { sha: sourceSha } : {})
+      }
+    });
     copyFileSync(sandbox.trustedRootPath, join(out, 'trusted_root.json'));
     keepSandboxRun(sandbox);
     say(`Sandbox up: Fulcio ${sandbox.urls.fulcio}, Rekor ${sandbox.urls.rekor}`);
