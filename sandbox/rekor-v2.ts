@@ -26,7 +26,7 @@ export interface SandboxRekorV2 {
   readonly publicKey: Buffer;
   /** The checkpoint key id (the log id the trusted root and the entries carry). */
   logId(): Buffer;
-  /** Sets the origin (host:port of the log's base URL) once the server listens. */
+  /** Sets the origin (the host name of the log's base URL) once the server listens. */
   bind(url: string): void;
   size(): number;
 }
@@ -192,7 +192,9 @@ export function createRekorV2(keyPair: {
     publicKey,
     logId: () => keyId,
     bind(url: string) {
-      origin = new URL(url).host;
+      // The origin is the log's host name (rekor-tiles --hostname): sigstore-go builds the note
+      // verifier from the trusted root baseUrl's hostname (pkg/verify/tlog.go), port left out.
+      origin = new URL(url).hostname;
       keyId = checkpointKeyId(origin, publicKey);
     },
     size: () => leaves.length

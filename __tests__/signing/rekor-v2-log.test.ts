@@ -94,7 +94,7 @@ describe('the sandbox Rekor v2 log', () => {
     });
 
     const [note, signatureLine] = entry.inclusionProof.checkpoint.envelope.split('\n\n');
-    const origin = new URL(server.url).host;
+    const origin = new URL(server.url).hostname;
     const [, size, rootB64] = note!.split('\n');
     expect(note!.split('\n')[0]).toBe(origin);
     const match = /^\u2014 (\S+) (\S+)\n$/.exec(`${signatureLine!}`);
