@@ -34,7 +34,7 @@ function contextOf(run: RunDescription): BuildContext {
     eventName: run.eventName,
     runId: run.runId,
     runAttempt: run.runAttempt,
-    runnerEnvironment: 'github-hosted',
+    runnerEnvironment: run.runnerEnvironment,
     startedOn: run.runStartedAt
   };
 }
@@ -181,5 +181,60 @@ describe('our builder pinned by commit SHA', () => {
     ]);
     expect(named.err).toContain('PASSED: Verified SLSA provenance for');
     expect(named.code).toBe(0);
+  });
+});
+
+// Issue 16 items 7 and 12, issue 15 item 7: the certificate's runner environment (.1.11),
+// deployment environment (.1.23), raw token subject (.1.24) and repository ids (.1.15/.1.17),
+// as the sandbox's Fulcio writes them from the run's token.
+describe('our builder on a self-hosted runner, deploying to an environment', () => {
+  let sandbox: Sandbox;
+  let provenance: string;
+  beforeAll(async () => {
+    sandbox = await startSandbox({
+      run: { runnerEnvironment: 'self-hosted', environment: 'production' }
+    });
+    provenance = await signedProvenance(sandbox);
+  }, 60_000);
+  afterAll(async () => sandbox?.close());
+
+  const source = ['--source-uri', 'github.com/octo-org/octo-app'];
+
+  it('passes and reports the runner, environment, token subject and ids', async () => {
+    const { code, err } = await verify(sandbox, provenance, [
+      ...source,
+      '--source-repository-id',
+      '123456789',
+      '--source-owner-id',
+      '987654',
+      '--deployment-environment',
+      'production'
+    ]);
+    expect(err).toContain(
+      'Source: repository id 123456789, owner id 987654, runner self-hosted, environment production'
+    );
+    expect(err).toMatch(/^Token subject: repo:octo-org(@987654)?\/octo-app(@123456789)?:environment:production$/m);
+    expect(err).toContain('NOTE: built on a self-hosted runner');
+    expect(code).toBe(0);
+  });
+
+  it('refuses it with --deny-self-hosted-runners', async () => {
+    const { code, err } = await verify(sandbox, provenance, [
+      ...source,
+      '--deny-self-hosted-runners'
+    ]);
+    expect(err).toBe(
+      'FAILED: runner environment (--deny-self-hosted-runners): expected github-hosted, found self-hosted\n'
+    );
+    expect(code).toBe(1);
+  });
+
+  it('refuses another deployment environment or repository id', async () => {
+    expect(
+      (await verify(sandbox, provenance, [...source, '--deployment-environment', 'staging'])).err
+    ).toBe('FAILED: deployment environment: expected "staging", found "production"\n');
+    expect(
+      (await verify(sandbox, provenance, [...source, '--source-repository-id', '123456780'])).err
+    ).toBe('FAILED: source repository id: expected 123456780, found 123456789\n');
   });
 });
