@@ -213,7 +213,9 @@ describe('our builder on a self-hosted runner, deploying to an environment', () 
     expect(err).toContain(
       'Source: repository id 123456789, owner id 987654, runner self-hosted, environment production'
     );
-    expect(err).toMatch(/^Token subject: repo:octo-org(@987654)?\/octo-app(@123456789)?:environment:production$/m);
+    expect(err).toMatch(
+      /^Token subject: repo:octo-org(@987654)?\/octo-app(@123456789)?:environment:production$/m
+    );
     expect(err).toContain('NOTE: built on a self-hosted runner');
     expect(code).toBe(0);
   });
