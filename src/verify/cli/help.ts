@@ -52,7 +52,11 @@ const DIFFERENCES = `Deliberate differences from slsa-verifier v2 and gh attesta
   - --signer-workflow names the whole workflow path (gh matches a prefix) and its @REF exactly;
   - --source-versioned-tag vX.Y.Z-PRE matches that pre-release only;
   - the source repository, ref and commit reported come from the certificate, and the predicate
-    must agree with them (commit, ids and runner environment included).`;
+    must agree with them (commit, ids and runner environment included);
+  - Build L2 (runner-built) provenance needs the signer named (--signer-workflow/--signer-repo)
+    and then no --builder-id, where slsa-verifier verify-npm-package needs --builder-id;
+  - a digest typed as sha256:HEX is read case-insensitively; digests inside the provenance are
+    compared exactly, as slsa-verifier compares them.`;
 
 const TRUSTED = `Trusted builders (without --builder-id), each at a release tag refs/tags/vX.Y.Z, as
 slsa-verifier: verify-artifact trusts isolated-provenance's generic.yml, slsa-github-generator's
