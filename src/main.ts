@@ -266,6 +266,17 @@ export async function generate(deps: RunDependencies): Promise<RunResult> {
 
   // Decided before signing, so a refusal costs no log entry.
   const tag = inputs.uploadAssets ? releaseTag(inputs, context) : undefined;
+  // An immutable release someone already published takes no new asset: say so before signing.
+  if (tag !== undefined) {
+    const { GitHubApi } = await import('./publish/github-api.js');
+    const { checkReleaseAcceptsAsset } = await import('./publish/release.js');
+    const api = new GitHubApi({
+      baseUrl: deps.env.GITHUB_API_URL ?? 'https://api.github.com',
+      token: inputs.githubToken,
+      ...(timeoutMs ? { timeoutMs } : {})
+    });
+    await checkReleaseAcceptsAsset(api, context.repository, tag, provenanceName);
+  }
 
   const instance = resolveInstance({
     instance: inputs.sigstoreInstance,
