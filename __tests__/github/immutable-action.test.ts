@@ -53,6 +53,8 @@ describe('a repository with immutable releases', () => {
 
     const run = await harness.run({ ...UPLOAD, 'upload-tag-name': 'v9.9.9' });
     expect(run.exitCode).not.toBe(0);
+    // Refused before signing: nothing went to the transparency log.
+    expect(run.rekorEntriesAdded).toBe(0);
     expect(run.errors).toHaveLength(1);
     expect(run.errors[0]).toContain(
       'release "v9.9.9" is an immutable release that is already published'

@@ -5,7 +5,11 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { ProvenanceError } from '../../src/errors.js';
 import { GitHubApi } from '../../src/publish/github-api.js';
-import { publishReleaseAsset, removeReleaseAsset } from '../../src/publish/release.js';
+import {
+  checkReleaseAcceptsAsset,
+  publishReleaseAsset,
+  removeReleaseAsset
+} from '../../src/publish/release.js';
 import { serveService, type FaultLayer, type RunningService } from '../../sandbox/http.js';
 import { createGitHubService } from '../../sandbox/github/service.js';
 import { RUN, TOKEN } from './helpers.js';
@@ -205,5 +209,20 @@ describe('publishReleaseAsset with immutable releases', () => {
     expect(result.immutable).toBe(false);
     await removeReleaseAsset(api, RUN.repository, result);
     expect(service.state.releases).toHaveLength(0);
+  });
+
+  it('checks before signing: only an already-published immutable release without our asset is refused', async () => {
+    const { api, call } = await setup();
+    const check = (tag: string) => checkReleaseAcceptsAsset(api, RUN.repository, tag, NAME);
+    await expect(check('v0.0.1')).resolves.toBeUndefined(); // no release: we create it
+    await call('POST', `${REPO}/releases`, { tag_name: 'v0.0.2', draft: true });
+    await expect(check('v0.0.2')).resolves.toBeUndefined(); // a draft takes assets
+    await call('POST', `${REPO}/releases`, { tag_name: 'v0.0.3' });
+    await expect(check('v0.0.3')).rejects.toThrow(
+      'release "v0.0.3" is an immutable release that is already published'
+    );
+    // A re-run: our asset is already in it (its content is compared at upload time).
+    await publishReleaseAsset(input(api, { tag: 'v0.0.4' }));
+    await expect(check('v0.0.4')).resolves.toBeUndefined();
   });
 });

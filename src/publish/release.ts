@@ -272,6 +272,29 @@ function existingRelease(release: ReleaseJson, asset: AssetOutcome): ReleaseAsse
 }
 
 /**
+ * Before signing: refuses an immutable release that is already published and lacks our asset,
+ * since GitHub will refuse the upload. A draft, a missing release, or one that already holds an
+ * asset of our name (a re-run; compared at upload time) is fine.
+ */
+export async function checkReleaseAcceptsAsset(
+  api: GitHubApi,
+  repository: string,
+  tag: string,
+  assetName: string
+): Promise<void> {
+  const { owner, repo } = splitRepository(repository);
+  const base = `/repos/${owner}/${repo}`;
+  const byTag = await api.request('GET', `${base}/releases/tags/${encodeURIComponent(tag)}`, {
+    expect: [200, 404]
+  });
+  if (byTag.status !== 200) return;
+  const release = byTag.json<ReleaseJson>();
+  if (release.immutable !== true || release.draft) return;
+  const assets = await listAssets(api, base, release.id);
+  if (!assets.some((a) => a.name === assetName)) throw immutableReleaseError(tag, assetName);
+}
+
+/**
  * Takes back what publishReleaseAsset did in this run: the asset it uploaded, and the release
  * too when it created it. Used when a later destination fails (all or nothing).
  */
