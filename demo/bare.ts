@@ -4,11 +4,21 @@
 // fetch the artifact, attach it to the release, store it through the attestations API) —
 // twice (a run and its re-run), then the same checks as the act demo.
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync
+} from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startSandbox } from '../sandbox/index.js';
 import { runAction } from './action-process.js';
+import { parseSignedProvenance } from '../src/publish/signed-file.js';
 import { checkProvenance } from './checks.js';
+import { checkLogEntries } from './log-entries.js';
 
 /** The bundled action and CLI; PROVENANCE_DIST points at another build (as the tests honour). */
 const DIST = resolve(process.env.PROVENANCE_DIST ?? 'dist');
@@ -30,6 +40,8 @@ export interface BareDemoOptions {
   faults: string;
   subjects: number;
   immutableReleases: boolean;
+  /** 2: sign into the sandbox's Rekor v2 log (signing-config + rekor-version 2). */
+  rekorVersion?: 1 | 2;
   say: (line: string) => void;
 }
 
@@ -81,7 +93,18 @@ export async function runBareDemo(options: BareDemoOptions): Promise<number> {
       'sigstore-instance': 'custom',
       'base64-subjects': base64Subjects,
       ...(extra !== '' ? { 'subjects-file': subjectsFile } : {}),
-      'upload-artifact': 'true'
+      'upload-artifact': 'true',
+      // Rekor v2: services from the sandbox's signing_config.json, the log picked by version.
+      ...(options.rekorVersion === 2
+        ? {
+            'sigstore-instance': '',
+            'fulcio-url': '',
+            'rekor-url': '',
+            'tsa-url': '',
+            'signing-config': sandbox.signingConfigPath,
+            'rekor-version': '2'
+          }
+        : {})
     };
     const entry = join(DIST, 'index.js');
     const show = (line: string) => {
@@ -148,6 +171,7 @@ export async function runBareDemo(options: BareDemoOptions): Promise<number> {
       `   attestations API  ${attestations.length} attestation(s) stored for ${new Set(attestations.flatMap((a) => a.subjectDigests)).size} subject digest(s)`
     );
     say(`   Rekor             ${sandbox.rekorSize()} log entries`);
+    say(`   Rekor v2          ${sandbox.rekorV2Size()} log entries`);
     say(`   trusted root      ${join(out, 'trusted_root.json')}`);
 
     const checked = checkProvenance({
@@ -163,7 +187,12 @@ export async function runBareDemo(options: BareDemoOptions): Promise<number> {
       cli: join(DIST, 'cli', 'index.js'),
       say
     });
-    if (!checked) return 1;
+    const entries = checkLogEntries(
+      parseSignedProvenance(readFileSync(join(out, name))).bundles,
+      options.rekorVersion ?? 1
+    );
+    say(`   log entries       ${entries.ok ? 'ok' : 'FAILED'}: ${entries.line}`);
+    if (!checked || !entries.ok) return 1;
     return 0;
   } finally {
     await sandbox.close();
