@@ -47,7 +47,10 @@ const jsonl = (statements: Statement<ProvenancePredicateV1>[]) =>
       .map(
         (s) =>
           JSON.stringify({
-            dsseEnvelope: { payload: Buffer.from(JSON.stringify(s)).toString('base64') }
+            dsseEnvelope: {
+              payloadType: 'application/vnd.in-toto+json',
+              payload: Buffer.from(JSON.stringify(s)).toString('base64')
+            }
           }) + '\n'
       )
       .join('')

@@ -173,7 +173,7 @@ describe('publishAttestations', () => {
       bundles: [RULES_LINT, broken]
     }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ProvenanceError);
-    expect((err as ProvenanceError).message).toContain('found text/plain');
+    expect((err as ProvenanceError).message).toContain('found payloadType "text/plain"');
     expect(service.state.attestations).toHaveLength(0);
     expect(service.state.requests).toHaveLength(0);
   });

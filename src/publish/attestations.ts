@@ -4,7 +4,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { SerializedBundle } from '@sigstore/bundle';
 import { ProvenanceError } from '../errors.js';
-import { INTOTO_PAYLOAD_TYPE } from '../types.js';
+import { statementOfBundle } from '../provenance/statement-of-bundle.js';
 import { listedBundle, type ListedAttestation } from './attestation-bundle.js';
 import { attemptsSoFar, splitRepository, type ApiResponse, type GitHubApi } from './github-api.js';
 
@@ -34,25 +34,14 @@ export interface StoredAttestationResult {
 
 /** The first sha256 subject digest of the in-toto statement a bundle signs. */
 export function bundleSubjectDigest(bundle: SerializedBundle): string {
-  const envelope = 'dsseEnvelope' in bundle ? bundle.dsseEnvelope : undefined;
-  if (!envelope || envelope.payloadType !== INTOTO_PAYLOAD_TYPE) {
+  const decoded = statementOfBundle(bundle);
+  if (!decoded.ok)
     throw new ProvenanceError(
       'PUBLISH_FAILED',
-      `attestations API: expected a DSSE bundle with payloadType ${INTOTO_PAYLOAD_TYPE}, found ${envelope ? envelope.payloadType : 'no dsseEnvelope'}`
+      `attestations API: expected a DSSE bundle signing an in-toto statement, found ${decoded.problem}`
     );
-  }
-  let statement: { subject?: { digest?: Record<string, unknown> }[] };
-  try {
-    statement = JSON.parse(
-      Buffer.from(envelope.payload, 'base64').toString('utf8')
-    ) as typeof statement;
-  } catch {
-    throw new ProvenanceError(
-      'PUBLISH_FAILED',
-      'attestations API: expected a JSON in-toto statement in the bundle payload, found unparsable data'
-    );
-  }
-  for (const subject of statement.subject ?? []) {
+  const statement = decoded.statement as { subject?: { digest?: Record<string, unknown> }[] };
+  for (const subject of Array.isArray(statement.subject) ? statement.subject : []) {
     const hex = subject.digest?.['sha256'];
     if (typeof hex === 'string' && /^[0-9a-f]{64}$/.test(hex)) return `sha256:${hex}`;
   }

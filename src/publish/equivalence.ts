@@ -3,24 +3,22 @@
 // the same source, builder and parameters. Only the run metadata (attempt, times) may differ.
 // The earlier file is not re-verified here; consumers verify whatever they download.
 import { isDeepStrictEqual } from 'node:util';
+import { statementOfBundle } from '../provenance/statement-of-bundle.js';
 import type { ProvenancePredicateV1, Statement } from '../types.js';
 
 function statementsOf(jsonl: Buffer): Statement<ProvenancePredicateV1>[] | undefined {
   const out: Statement<ProvenancePredicateV1>[] = [];
   for (const line of jsonl.toString('utf8').split('\n')) {
     if (line.trim() === '') continue;
+    let bundle: unknown;
     try {
-      const bundle = JSON.parse(line) as { dsseEnvelope?: { payload?: string } };
-      const payload = bundle.dsseEnvelope?.payload;
-      if (typeof payload !== 'string') return undefined;
-      out.push(
-        JSON.parse(
-          Buffer.from(payload, 'base64').toString('utf8')
-        ) as Statement<ProvenancePredicateV1>
-      );
+      bundle = JSON.parse(line);
     } catch {
       return undefined;
     }
+    const decoded = statementOfBundle(bundle);
+    if (!decoded.ok) return undefined;
+    out.push(decoded.statement as unknown as Statement<ProvenancePredicateV1>);
   }
   return out.length > 0 ? out : undefined;
 }

@@ -4,13 +4,9 @@
 import { createHash } from 'node:crypto';
 import type { SerializedBundle } from '@sigstore/bundle';
 import { ProvenanceError } from '../errors.js';
+import { statementOfBundle } from '../provenance/statement-of-bundle.js';
 import { safeLogText } from '../sanitize.js';
-import {
-  INTOTO_PAYLOAD_TYPE,
-  SLSA_PROVENANCE_V1,
-  type ProvenancePredicateV1,
-  type Statement
-} from '../types.js';
+import { SLSA_PROVENANCE_V1, type ProvenancePredicateV1, type Statement } from '../types.js';
 
 export interface SignedProvenance {
   bundles: SerializedBundle[];
@@ -53,22 +49,14 @@ export function parseSignedProvenance(content: Buffer): SignedProvenance {
     } catch {
       throw lineError(index, 'expected a JSON Sigstore bundle, found unparsable text');
     }
-    const envelope =
-      typeof bundle === 'object' && bundle !== null && 'dsseEnvelope' in bundle
-        ? bundle.dsseEnvelope
-        : undefined;
-    if (!envelope || envelope.payloadType !== INTOTO_PAYLOAD_TYPE) {
-      throw lineError(index, `expected a DSSE bundle with payloadType ${INTOTO_PAYLOAD_TYPE}`);
-    }
-    let statement: Statement<ProvenancePredicateV1>;
-    try {
-      statement = JSON.parse(
-        Buffer.from(envelope.payload, 'base64').toString('utf8')
-      ) as Statement<ProvenancePredicateV1>;
-    } catch {
-      throw lineError(index, 'expected a JSON in-toto statement as the DSSE payload');
-    }
-    if (statement?.predicateType !== SLSA_PROVENANCE_V1) {
+    const decoded = statementOfBundle(bundle);
+    if (!decoded.ok)
+      throw lineError(
+        index,
+        `expected a DSSE bundle signing an in-toto statement, found ${decoded.problem}`
+      );
+    const statement = decoded.statement as unknown as Statement<ProvenancePredicateV1>;
+    if (statement.predicateType !== SLSA_PROVENANCE_V1) {
       throw lineError(
         index,
         `expected predicateType ${SLSA_PROVENANCE_V1}, found ${safeLogText(String(statement?.predicateType), 120)}`

@@ -2,6 +2,7 @@
 // checking each one is there and well-formed before anything is uploaded.
 import { X509Certificate } from 'node:crypto';
 import { ProvenanceError } from '../../errors.js';
+import { statementOfEnvelope } from '../../provenance/statement-of-bundle.js';
 
 export interface DsseSignature {
   sig: string;
@@ -106,17 +107,10 @@ export function parseBundle(input: string | Json): BundleParts {
   const signature = object(dsse.signatures[0], 'dsseEnvelope.signatures[0]');
   const sig = base64(signature.sig, 'dsseEnvelope.signatures[0].sig');
 
-  let predicateType: string;
-  try {
-    const statement = object(
-      JSON.parse(Buffer.from(payload, 'base64').toString('utf8')),
-      'the DSSE payload'
-    );
-    predicateType = string(statement.predicateType, 'the statement predicateType');
-  } catch (e) {
-    if (e instanceof ProvenanceError) throw e;
-    fail('the DSSE payload is not a JSON in-toto statement');
-  }
+  const decoded = statementOfEnvelope({ payloadType, payload });
+  if (!decoded.ok)
+    fail(`expected a DSSE envelope over an in-toto statement, found ${decoded.problem}`);
+  const predicateType = string(decoded.statement.predicateType, 'the statement predicateType');
 
   const material = object(bundle.verificationMaterial, 'verificationMaterial');
   let leafDer: Buffer;

@@ -5,6 +5,7 @@
 // Everything is validated before the first request; blobs go up before manifests, and each
 // publication becomes visible through one final tag write.
 import { ProvenanceError } from '../../errors.js';
+import { statementOfEnvelope } from '../../provenance/statement-of-bundle.js';
 import { parseBundle, type BundleParts } from './bundle.js';
 import { issuingChain, type TrustedRootCAs } from './chain.js';
 import { prepareCosignAttestation } from './cosign-publish.js';
@@ -75,16 +76,8 @@ export interface ImageAttestationResult {
 }
 
 function assertStatementNamesImage(parts: BundleParts, digestHex: string, image: string): void {
-  let subjects: unknown;
-  try {
-    subjects = (
-      JSON.parse(Buffer.from(parts.envelope.payload, 'base64').toString('utf8')) as {
-        subject?: unknown;
-      }
-    ).subject;
-  } catch {
-    subjects = undefined;
-  }
+  const decoded = statementOfEnvelope(parts.envelope);
+  const subjects = decoded.ok ? decoded.statement.subject : undefined;
   const named =
     Array.isArray(subjects) &&
     subjects.some(
