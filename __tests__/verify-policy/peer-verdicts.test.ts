@@ -306,16 +306,16 @@ describe('item 6: --source-branch on a tag build (slsa-verifier common.go getBra
 });
 
 describe('item 8: strictness (slsa-verifier provenance.go verifyDigest / verifySourceURI; v0.2/provenance.go buildTypeMap)', () => {
-  it('does not match an upper-case subject digest', () => {
+  it('does not match an upper-case subject digest (the statement is read as written)', () => {
     const e = evidenceFromFixture(GENERIC_V14_2);
-    const upper: PolicyEvidence = {
-      ...e,
-      provenance: {
-        ...e.provenance,
-        subjects: [{ name: 'x', digest: { sha256: V14_2_ARTIFACT.hex.toUpperCase() } }]
-      }
-    };
-    expect(failure(upper, policyFor(e, { artifacts: [V14_2_ARTIFACT] }))).toMatch(
+    const line = readFileSync(new URL(GENERIC_V14_2, FIXTURES), 'utf8').trim();
+    const { dsseEnvelope } = JSON.parse(line) as { dsseEnvelope: { payload: string } };
+    const statement = Buffer.from(dsseEnvelope.payload, 'base64')
+      .toString('utf8')
+      .replace(V14_2_ARTIFACT.hex, V14_2_ARTIFACT.hex.toUpperCase());
+    const provenance = parseProvenance('application/vnd.in-toto+json', statement);
+    expect(provenance.subjects[0]?.digest.sha256).toBe(V14_2_ARTIFACT.hex.toUpperCase());
+    expect(failure({ ...e, provenance }, policyFor(e, { artifacts: [V14_2_ARTIFACT] }))).toMatch(
       /^artifact binary-linux-amd64-push-v14\.2: expected sha256:376e/
     );
   });
