@@ -139,3 +139,64 @@ export function checkProvenance(c: ProvenanceChecks): boolean {
   }
   return true;
 }
+
+export interface ImageChecks {
+  /** name@sha256:<hex>, as the statement's subjects name them. */
+  images: readonly string[];
+  provenancePath: string;
+  trustedRoot: TrustedRootJson;
+  trustedRootPath: string;
+  signer: string;
+  issuer: string;
+  repository: string;
+  tag: string;
+  cli: string;
+  say: (line: string) => void;
+}
+
+/** Container mode: the bundles, then each image's attestations read from the registry by the CLI. */
+export function checkImages(c: ImageChecks): boolean {
+  const { say } = c;
+  say('\nVerify (@sigstore/verify, sandbox trusted root, identity policy):');
+  const verdict = verifyBundles(c.provenancePath, c.trustedRoot, c.signer, c.issuer);
+  say(`   ${verdict}`);
+  if (!verdict.startsWith('PASSED')) return false;
+  if (!existsSync(c.cli)) {
+    say(`   (bundled CLI ${c.cli} not built: CLI checks skipped)`);
+    return true;
+  }
+  say('\nVerify (bundled CLI verify-image, from the registry):');
+  const policy = (repository: string) => [
+    '--source-uri',
+    `github.com/${repository}`,
+    '--source-tag',
+    c.tag,
+    '--trusted-root',
+    c.trustedRootPath,
+    '--certificate-oidc-issuer',
+    c.issuer
+  ];
+  for (const image of c.images) {
+    try {
+      execFileSync(process.execPath, [c.cli, 'verify-image', image, ...policy(c.repository)], {
+        stdio: ['ignore', 'ignore', 'pipe']
+      });
+      say(`   ${image}: PASSED`);
+    } catch (e) {
+      say(`   ${image}: FAILED ${stderrOf(e)}`);
+      return false;
+    }
+  }
+  try {
+    execFileSync(
+      process.execPath,
+      [c.cli, 'verify-image', c.images[0]!, ...policy(`${c.repository}-evil`)],
+      { stdio: ['ignore', 'ignore', 'pipe'] }
+    );
+    say('   wrong source repository: unexpectedly PASSED');
+    return false;
+  } catch (e) {
+    say(`   wrong source repository: ${stderrOf(e).split('\n').pop() || 'FAILED'}`);
+  }
+  return true;
+}

@@ -31,7 +31,8 @@ import { basename, join, resolve } from 'node:path';
 import { parseSignedProvenance } from '../src/publish/signed-file.js';
 import { renderSummary, type Publication } from '../src/publish/summary.js';
 import { runBareDemo } from './bare.js';
-import { checkProvenance } from './checks.js';
+import { checkImages, checkProvenance } from './checks.js';
+import { startRegistry } from '../sandbox/registry.js';
 import { checkLogEntries } from './log-entries.js';
 import { ensureAct } from './ensure-act.js';
 import {
@@ -65,7 +66,7 @@ const DIST = resolve(process.env.PROVENANCE_DIST ?? 'dist');
 const say = (s: string) => process.stdout.write(`${s}\n`);
 
 /** The callers the demo runs, in order; the first one's outputs are demo-out's top level. */
-const DEMO_RUNS: (CallerRun & { attempts: number })[] = [
+const DEMO_RUNS: (CallerRun & { attempts: number; registry?: true })[] = [
   {
     caller: 'examples/github-release.yml',
     called: '.github/workflows/generic.yml',
@@ -76,6 +77,13 @@ const DEMO_RUNS: (CallerRun & { attempts: number })[] = [
     called: '.github/workflows/generic.yml',
     labels: ['ubuntu-latest', 'macos-latest', 'windows-latest'],
     attempts: 1
+  },
+  {
+    // Pushes to Debian's docker-registry on loopback, which the demo starts for it.
+    caller: 'examples/container-oci-layout.yml',
+    called: '.github/workflows/container.yml',
+    attempts: 1,
+    registry: true
   }
 ];
 
@@ -122,15 +130,29 @@ async function runWithAct(act: string, engine: string): Promise<number> {
       );
       const started = performance.now();
       let record: RunRecord | undefined;
+      const registry = run.registry ? await startRegistry() : undefined;
+      const vars: Record<string, string> = registry
+        ? { REGISTRY: registry.host, REGISTRY_TLS_VERIFY: 'false' }
+        : {};
       const result = await runCallerWorkflow(
-        { ...run, callWith: { ...run.callWith, 'rekor-version': String(rekorVersion) } },
+        {
+          ...run,
+          vars: { ...run.vars, ...vars },
+          callWith: { ...run.callWith, 'rekor-version': String(rekorVersion) }
+        },
         {
           act,
           projectRoot: process.cwd(),
           standIns,
           ...(process.env.PROVENANCE_DIST ? { distDir: DIST } : {}),
-          // Sigstore's own Fulcio and TSA when scripts/install-peers.sh has built them.
-          sandbox: { faults, faultDelayMs: 35_000, immutableReleases, sigstore: 'auto' },
+          // Sigstore's own Fulcio and TSA when scripts/install-peers.sh has built them
+          // (SANDBOX_SIGSTORE=stand-in|real|auto chooses otherwise).
+          sandbox: {
+            faults,
+            faultDelayMs: 35_000,
+            immutableReleases,
+            ...(process.env.SANDBOX_SIGSTORE ? {} : { sigstore: 'auto' as const })
+          },
           rekorVersion,
           attempts: run.attempts,
           onRecord: showRecord,
@@ -181,6 +203,26 @@ async function runWithAct(act: string, engine: string): Promise<number> {
               if (f.endsWith('.intoto.jsonl')) rmSync(join(dir, f));
             writeFileSync(join(dir, published.name), published.content);
             copyFileSync(sandbox.trustedRootPath, join(dir, 'trusted_root.json'));
+            if (run.registry) {
+              // Container mode: the subjects are the pushed images; verify them in the registry.
+              const { statements } = parseSignedProvenance(published.content);
+              const ok = checkImages({
+                images: statements.flatMap((s) =>
+                  s.subject.map((x) => `${x.name}@sha256:${x.digest['sha256']}`)
+                ),
+                provenancePath: join(dir, published.name),
+                trustedRoot: sandbox.trustedRoot,
+                trustedRootPath: join(dir, 'trusted_root.json'),
+                signer: `${sandbox.run.serverUrl}/${sandbox.run.jobWorkflowRef}`,
+                issuer: sandbox.urls.oidc,
+                repository: sandbox.run.repository,
+                tag: RELEASE_TAG,
+                cli: join(DIST, 'cli', 'index.js'),
+                say
+              });
+              if (!ok) record.result = 'failure';
+              return;
+            }
             // The build job's outputs: the caller's own recipe, run again here (act's job
             // workspace is gone), giving the same bytes the subjects name.
             execFileSync('make', ['--silent', 'dist'], { cwd: r.callerRepo.dir });
@@ -231,6 +273,7 @@ async function runWithAct(act: string, engine: string): Promise<number> {
         }
       );
       void result;
+      await registry?.close();
       const done = record ?? {
         caller: run.caller,
         called: run.called,
@@ -262,7 +305,7 @@ async function main(): Promise<number> {
   }
   mkdirSync(out, { recursive: true });
   const bare = () =>
-    runBareDemo({ out, faults, subjects, immutableReleases, say }).then((code) => {
+    runBareDemo({ out, faults, subjects, immutableReleases, rekorVersion, say }).then((code) => {
       writeFileSync(
         join(out, 'workflow-run.json'),
         JSON.stringify({ engine: 'bare action (no act)', runs: [] }, null, 2) + '\n'

@@ -86,11 +86,32 @@ export function publishBuilder(options: {
 /** The demo build: `make dist` writes these three files. */
 export const DEMO_ARTIFACTS = ['app-linux-amd64', 'app-darwin-arm64', 'app-windows-amd64.exe'];
 
-const MAKEFILE = `# The demo's build: three small "binaries" in dist/.
-.PHONY: dist
+const MAKEFILE = `# The demo's build: three small "binaries" in dist/, and an image holding them.
+.PHONY: dist image
 dist:
 \tmkdir -p dist
 \tfor name in ${DEMO_ARTIFACTS.join(' ')}; do printf 'demo build of %s\\n' "$$name" >"dist/$$name"; done
+image: dist
+\tsh build-image.sh
+`;
+
+/**
+ * \`make image\`: an OCI image layout (image/) with one layer holding dist/, made with tar and
+ * sha256sum alone — no Docker daemon, as ko, jib or buildah would hand over.
+ */
+const BUILD_IMAGE = `#!/bin/sh
+set -eu
+rm -rf image && mkdir -p image/blobs/sha256
+blob() { d=$(sha256sum "$1" | cut -d' ' -f1); mv "$1" "image/blobs/sha256/$d"; echo "$d"; }
+size() { wc -c <"image/blobs/sha256/$1" | tr -d ' '; }
+tar --sort=name --mtime=@0 --owner=0 --group=0 --numeric-owner -cf layer.tar dist
+layer=$(blob layer.tar)
+printf '{"architecture":"amd64","os":"linux","config":{},"rootfs":{"type":"layers","diff_ids":["sha256:%s"]}}' "$layer" >config.json
+config=$(blob config.json)
+printf '{"schemaVersion":2,"mediaType":"application/vnd.oci.image.manifest.v1+json","config":{"mediaType":"application/vnd.oci.image.config.v1+json","digest":"sha256:%s","size":%s},"layers":[{"mediaType":"application/vnd.oci.image.layer.v1.tar","digest":"sha256:%s","size":%s}]}' "$config" "$(size "$config")" "$layer" "$(size "$layer")" >manifest.json
+manifest=$(blob manifest.json)
+printf '{"schemaVersion":2,"manifests":[{"mediaType":"application/vnd.oci.image.manifest.v1+json","digest":"sha256:%s","size":%s}]}' "$manifest" "$(size "$manifest")" >image/index.json
+printf '{"imageLayoutVersion":"1.0.0"}' >image/oci-layout
 `;
 
 /** A caller repository whose only workflow is `workflowText`, at `.github/workflows/<file>`. */
@@ -106,6 +127,7 @@ export function publishCaller(options: {
   mkdirSync(join(workDir, '.github', 'workflows'), { recursive: true });
   writeFileSync(join(workDir, '.github', 'workflows', options.workflowFile), options.workflowText);
   writeFileSync(join(workDir, 'Makefile'), MAKEFILE);
-  writeFileSync(join(workDir, '.gitignore'), 'dist/\n__isolated_provenance_builder/\n');
+  writeFileSync(join(workDir, 'build-image.sh'), BUILD_IMAGE, { mode: 0o755 });
+  writeFileSync(join(workDir, '.gitignore'), 'dist/\nimage/\n__isolated_provenance_builder/\n');
   return commitAndPublish(workDir, options.repository, options.tag, options.gitRoot);
 }

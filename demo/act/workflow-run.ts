@@ -36,6 +36,8 @@ export interface CallerRun {
   labels?: string[];
   /** Extra `with:` for the call of our workflow (e.g. the container caller's image). */
   callWith?: Record<string, string>;
+  /** Configuration variables of the caller repository (e.g. REGISTRY). */
+  vars?: Record<string, string>;
 }
 
 export interface WorkflowRunContext {
@@ -180,7 +182,8 @@ export async function runCallerWorkflow(
         [SANDBOX_VARS['rekor-url']]:
           context.rekorVersion === 2 ? sandbox.urls.rekorV2 : sandbox.urls.rekor,
         [SANDBOX_VARS['tsa-url']]: sandbox.urls.tsa,
-        [SANDBOX_VARS['oidc-issuer']]: sandbox.urls.oidc
+        [SANDBOX_VARS['oidc-issuer']]: sandbox.urls.oidc,
+        ...run.vars
       };
       const env = { ...sandbox.runnerEnv(), ISOLATED_PROVENANCE_GIT_ROOT: gitRoot };
       for (let attempt = 1; attempt <= (context.attempts ?? 1); attempt++) {
