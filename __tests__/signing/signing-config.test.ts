@@ -7,6 +7,7 @@ import {
   PUBLIC_GOOD,
   githubInstance,
   instanceFromSigningConfig,
+  ociFormatFor,
   publicGoodInstance,
   resolveInstance,
   type InstanceInputs
@@ -432,5 +433,34 @@ describe("GitHub's Sigstore instance follows GITHUB_SERVER_URL", () => {
       resolveInstance({ ...inputs, repositoryIsPrivate: false, instance: 'github' }).tsaUrl
     ).toBe('https://timestamp.octocorp.ghe.com/api/v1/timestamp');
     expect(resolveInstance({ ...inputs, serverUrl: 'https://github.com' })).toBe(GITHUB_INSTANCE);
+  });
+});
+
+// cosign's .att layout stores the Rekor v1 SET (dev.sigstore.cosign/bundle annotation); without
+// one only the OCI referrer can carry the proof. Decided before signing.
+describe('OCI layouts per instance', () => {
+  const v2 = {
+    name: 'custom',
+    fulcioUrl: 'https://f',
+    rekorUrl: 'https://log',
+    rekorVersion: 2,
+    tsaUrl: 'https://t'
+  } as const;
+  it('keeps the requested layouts when the log gives a SET (Rekor v1)', () => {
+    for (const f of ['both', 'cosign', 'referrers'] as const)
+      expect(ociFormatFor(PUBLIC_GOOD, f)).toEqual({ format: f });
+  });
+  it('Rekor v2 and GitHub instance: both becomes referrers with a note, cosign alone is refused', () => {
+    for (const instance of [v2, GITHUB_INSTANCE]) {
+      expect(ociFormatFor(instance, 'referrers')).toEqual({ format: 'referrers' });
+      expect(ociFormatFor(instance, 'both')).toEqual({
+        format: 'referrers',
+        note: expect.stringContaining('writing the OCI referrer only')
+      });
+      expect(() => ociFormatFor(instance, 'cosign')).toThrow('use oci-format: referrers');
+    }
+    expect(() => ociFormatFor(v2, 'cosign')).toThrow(
+      'a Rekor v2 entry has no signed entry timestamp'
+    );
   });
 });

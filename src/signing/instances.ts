@@ -36,6 +36,33 @@ export function describeLog(instance: SigstoreInstance): string {
   return `Rekor v${instance.rekorVersion ?? 1} at ${urls}`;
 }
 
+/**
+ * The OCI layouts a container run can write with this instance. cosign's `.att` layout stores
+ * the Rekor v1 signed entry timestamp in its `dev.sigstore.cosign/bundle` annotation; a Rekor v2
+ * entry has none, and GitHub's instance has no log at all, so there only the referrer (the whole
+ * bundle, which cosign v3 and gh read) can carry the proof. Decided before signing: `cosign`
+ * alone is refused, `both` becomes `referrers` with a note saying so.
+ */
+export function ociFormatFor(
+  instance: SigstoreInstance,
+  requested: 'both' | 'cosign' | 'referrers'
+): { format: 'both' | 'cosign' | 'referrers'; note?: string } {
+  const hasSet = Boolean(instance.rekorUrl) && (instance.rekorVersion ?? 1) === 1;
+  if (hasSet || requested === 'referrers') return { format: requested };
+  const why = instance.rekorUrl
+    ? 'a Rekor v2 entry has no signed entry timestamp'
+    : 'this instance writes no transparency log entry';
+  if (requested === 'cosign')
+    throw new ProvenanceError(
+      'INPUT_INVALID',
+      `oci-format cosign: the cosign .att layout carries a Rekor v1 signed entry timestamp, and ${why}; use oci-format: referrers (cosign v3 and gh verify the bundle from the referrer)`
+    );
+  return {
+    format: 'referrers',
+    note: `oci-format both: writing the OCI referrer only; the cosign .att layout needs a Rekor v1 signed entry timestamp, and ${why}`
+  };
+}
+
 export interface InstanceInputs {
   instance: string; // '' = choose by repository visibility
   fulcioUrl: string;
