@@ -17,7 +17,7 @@ import { PublicationLedger } from './publish/rollback.js';
 import { stageProvenanceFile } from './publish/staging.js';
 import { renderSummary, type Publication } from './publish/summary.js';
 import { safeLogText } from './sanitize.js';
-import { describeLog, resolveInstance } from './signing/instances.js';
+import { describeLog, ociFormatFor, resolveInstance } from './signing/instances.js';
 import { readSigningConfigFile } from './signing/signing-config-file.js';
 import { fulcioTokenSource } from './signing/fulcio-token.js';
 import { signStatements } from './signing/sign.js';
@@ -295,6 +295,9 @@ export async function generate(deps: RunDependencies): Promise<RunResult> {
     serverUrl: context.serverUrl
   });
   deps.info(`Sigstore: ${instance.name}; CA ${instance.fulcioUrl}; log ${describeLog(instance)}`);
+  // Container mode: which OCI layouts this log can back, decided before anything is signed.
+  const oci = inputs.images.length > 0 ? ociFormatFor(instance, inputs.ociFormat) : undefined;
+  if (oci?.note) deps.info(oci.note);
 
   const predicate = buildPredicate(context, {
     isolation: inputs.isolation,
@@ -337,7 +340,7 @@ export async function generate(deps: RunDependencies): Promise<RunResult> {
   try {
     published = await publish(
       {
-        inputs,
+        inputs: oci ? { ...inputs, ociFormat: oci.format } : inputs,
         env: deps.env,
         context,
         statements,
