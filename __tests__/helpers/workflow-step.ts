@@ -1,7 +1,9 @@
-// Runs one `run:` step of our workflow or composite-action files with bash, as a GitHub runner
-// does (`bash --noprofile --norc -eo pipefail`), with the env the step's `env:` block would
-// get. The caller supplies those values (they are `${{ }}` expressions in the file) and must
-// supply exactly the names the step declares, so a renamed variable fails loudly here.
+// The one way tests run a `run:` step of our workflow or composite-action files: with bash, as a
+// GitHub runner does (`bash --noprofile --norc -eo pipefail`), a fresh GITHUB_OUTPUT, and the
+// outputs parsed back. `workflowStep` also checks the env the step's `env:` block would get:
+// the caller supplies those values (they are `${{ }}` expressions in the file) and must supply
+// exactly the names the step declares, so a renamed variable fails loudly here. `scriptOf` +
+// `runStep` run a script as it is (steps found by id or name, env as given, optional cwd).
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -49,12 +51,29 @@ export function workflowStep(file: string, stepId: string, job?: string): Workfl
           `${file} step ${stepId} declares env ${envNames.join(', ')}; the test gave ${given.join(', ')}`
         );
       }
-      return runBash(script, env);
+      return runStep(script, env);
     }
   };
 }
 
-function runBash(script: string, env: Record<string, string>): Promise<StepRun> {
+type Rec = Record<string, unknown>;
+
+/** The `run:` script of the step with this id (or name) in a workflow job or composite action. */
+export function scriptOf(doc: Rec, where: { job?: string; step: string }): string {
+  const holder = where.job ? ((doc['jobs'] as Rec)[where.job] as Rec) : (doc['runs'] as Rec);
+  const steps = holder['steps'] as Rec[];
+  const step = steps.find((s) => s['id'] === where.step || s['name'] === where.step);
+  const run = step?.['run'];
+  if (typeof run !== 'string') throw new Error(`no run: script for step ${where.step}`);
+  return run;
+}
+
+/** Runs `script` as the runner does; cwd defaults to a fresh directory that is also HOME. */
+export function runStep(
+  script: string,
+  env: Record<string, string>,
+  cwd?: string
+): Promise<StepRun> {
   const dir = mkdtempSync(join(tmpdir(), 'workflow-step-'));
   const scriptPath = join(dir, 'step.sh');
   const outputPath = join(dir, 'github_output');
@@ -65,7 +84,7 @@ function runBash(script: string, env: Record<string, string>): Promise<StepRun> 
       'bash',
       ['--noprofile', '--norc', '-eo', 'pipefail', scriptPath],
       {
-        cwd: dir,
+        cwd: cwd ?? dir,
         env: {
           PATH: process.env.PATH ?? '/usr/bin:/bin',
           HOME: dir,

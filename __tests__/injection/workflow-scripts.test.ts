@@ -21,7 +21,7 @@ import { createOidcIssuer } from '../../sandbox/oidc.js';
 import { serveService, type RunningService } from '../../sandbox/http.js';
 import { defaultRun, type RunDescription } from '../../sandbox/run.js';
 import { readDoc, ROOT } from '../workflows/files.js';
-import { parseOutputs } from '../workflows/run-step.js';
+import { parseGithubOutput } from '../helpers/run-action.js';
 import { workflowCommands } from './runner-commands.js';
 
 type Rec = Record<string, unknown>;
@@ -176,7 +176,7 @@ function runWith(
           code: error ? (typeof error.code === 'number' ? error.code : 1) : 0,
           stdout,
           log: `${stdout.toString('latin1')}\n${stderr.toString('latin1')}`,
-          outputs: parseOutputs(outputText),
+          outputs: parseGithubOutput(outputText),
           outputText
         });
       }
@@ -357,7 +357,7 @@ describe('hostile values in every run: script of the workflows and composite act
 
 describe('subjects-artifacts patterns are never shell globs', () => {
   it("accepts the documented '*' in a workspace full of folders, and matches only artifacts", async () => {
-    const { scriptOf } = await import('../workflows/run-step.js');
+    const { scriptOf } = await import('../helpers/workflow-step.js');
     const generic = readDoc('.github/workflows/generic.yml');
     const work = mkdtempSync(join(tmpdir(), 'ip-glob-'));
     for (const name of ['__isolated_provenance_builder', 'src', GLOB_CANARY])

@@ -12,7 +12,7 @@ import { defaultRun, type RunDescription } from '../../sandbox/run.js';
 import { PROJECT_REPOSITORY } from '../../src/identity.js';
 import { mergeSubjects, parseSubjectsBytes } from '../../src/subjects/index.js';
 import { readDoc } from './files.js';
-import { runStep, scriptOf } from './run-step.js';
+import { runStep, scriptOf } from '../helpers/workflow-step.js';
 
 const generic = readDoc('.github/workflows/generic.yml');
 const container = readDoc('.github/workflows/container.yml');
