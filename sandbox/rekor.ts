@@ -3,7 +3,15 @@
 // canonicalised the way Rekor does it, DSSE signatures are checked against the submitted
 // verifier, duplicates get 409 + Location (what @sigstore/sign's fetchOnConflict needs), and
 // every answer carries an inclusion proof, a signed checkpoint and a signed entry timestamp.
-import { createHash, createPublicKey, randomInt, sign, verify, type KeyObject } from 'node:crypto';
+import {
+  X509Certificate,
+  createHash,
+  createPublicKey,
+  randomInt,
+  sign,
+  verify,
+  type KeyObject
+} from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import { json as sigstoreJson } from '@sigstore/core';
 import { sendJson, type SandboxRequest, type SandboxService } from './http.js';
@@ -228,9 +236,18 @@ function canonicalBody(raw: Buffer): Buffer {
     throw new EntryRefused('dsse envelope needs payloadType, payload and at least one signature');
   const payloadBytes = Buffer.from(payload, 'base64');
   const pae = preAuthEncoding(payloadType, payloadBytes);
+  // Rekor stores each verifier re-encoded, not as submitted: pkg/types/dsse/v0.0.1/entry.go
+  // canonicalizes through x509.PublicKey.CanonicalValue() (pkg/pki/x509/x509.go), i.e. Go's
+  // PEM encoding (64-column lines, trailing newline). sigstore-python compares the bundle's
+  // certificate, PEM-encoded the same way, with that value ("log entry signatures do not match
+  // bundle" otherwise), so echoing @sigstore/sign's newline-less PEM back is not what Rekor does.
   const keys = verifiers.map((v) => {
+    const pem = Buffer.from(v, 'base64').toString('utf8');
     try {
-      return { encoded: v, key: createPublicKey(Buffer.from(v, 'base64').toString('utf8')) };
+      const canonical = pem.includes('BEGIN CERTIFICATE')
+        ? new X509Certificate(pem).toString()
+        : (createPublicKey(pem).export({ type: 'spki', format: 'pem' }) as string);
+      return { encoded: Buffer.from(canonical).toString('base64'), key: createPublicKey(pem) };
     } catch {
       throw new EntryRefused('a verifier is not a PEM certificate or public key');
     }
