@@ -11,7 +11,12 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { parseDocument } from 'yaml';
-import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/index.js';
+import {
+  startSandbox,
+  type RunDescription,
+  type Sandbox,
+  type SandboxOptions
+} from '../../sandbox/index.js';
 import { PROJECT_REPOSITORY } from '../../src/identity.js';
 import { runAct, type ActJob, type ActRecord } from './run-act.js';
 import { publishBuilder, publishCaller, type LocalRepository } from './repos.js';
@@ -38,6 +43,10 @@ export interface CallerRun {
   callWith?: Record<string, string>;
   /** Configuration variables of the caller repository (e.g. REGISTRY). */
   vars?: Record<string, string>;
+  /** Changes to the run the sandbox describes (e.g. a pull request's head branch). */
+  runOverrides?: Partial<RunDescription>;
+  /** Changes to the runner environment; undefined removes a variable (e.g. no OIDC endpoint). */
+  env?: Record<string, string | undefined>;
 }
 
 export interface WorkflowRunContext {
@@ -162,7 +171,8 @@ export async function runCallerWorkflow(
         jobWorkflowRef: `${PROJECT_REPOSITORY}/${run.called}@${builderRef}`,
         jobWorkflowSha: builder.sha,
         // The REST run attempt must not start after the token is issued (context/resolve.ts).
-        runStartedAt: new Date(Date.now() - 5_000).toISOString().replace(/\.\d+Z$/, 'Z')
+        runStartedAt: new Date(Date.now() - 5_000).toISOString().replace(/\.\d+Z$/, 'Z'),
+        ...run.runOverrides
       }
     });
     const result: WorkflowRunResult = {
@@ -185,7 +195,14 @@ export async function runCallerWorkflow(
         [SANDBOX_VARS['oidc-issuer']]: sandbox.urls.oidc,
         ...run.vars
       };
-      const env = { ...sandbox.runnerEnv(), ISOLATED_PROVENANCE_GIT_ROOT: gitRoot };
+      const env: Record<string, string> = {
+        ...sandbox.runnerEnv(),
+        ISOLATED_PROVENANCE_GIT_ROOT: gitRoot
+      };
+      for (const [name, value] of Object.entries(run.env ?? {})) {
+        if (value === undefined) delete env[name];
+        else env[name] = value;
+      }
       for (let attempt = 1; attempt <= (context.attempts ?? 1); attempt++) {
         const act = await runAct({
           act: context.act,
