@@ -94,7 +94,9 @@ describe('Rekor v2 signing on the sandbox', () => {
       expect(entry.kindVersion).toEqual({ kind: 'hashedrekord', version: '0.0.2' });
       expect(entry.inclusionPromise).toBeUndefined();
       expect(entry.integratedTime).toBe('0');
-      expect(entry.inclusionProof?.checkpoint?.envelope).toMatch(/^127\.0\.0\.1\n\d+\n[A-Za-z0-9+/=]+\n\n\u2014 127\.0\.0\.1 /);
+      expect(entry.inclusionProof?.checkpoint?.envelope).toMatch(
+        /^127\.0\.0\.1\n\d+\n[A-Za-z0-9+/=]+\n\n\u2014 127\.0\.0\.1 /
+      );
       expect(bundle.verificationMaterial.timestampVerificationData?.rfc3161Timestamps).toHaveLength(
         1
       );
