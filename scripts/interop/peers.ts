@@ -4,7 +4,8 @@
 // default; `--new-bundle-format=false` reads the legacy `.att` layout), gh
 // pkg/cmd/attestation/verify/verify.go, sigstore-python `sigstore verify identity --help`,
 // sigstore-go examples/sigstore-go-verification/main.go.
-import { peerBinary, type PeerName } from '../../sandbox/real/peers.js';
+import { join } from 'node:path';
+import { PEERS_DIR, REPO_ROOT, peerBinary, type PeerName } from '../../sandbox/real/peers.js';
 
 /** What a consumer pins: the signer (our reusable workflow) and the source it built. */
 export interface IdentityPolicy {
@@ -152,6 +153,33 @@ export function sigstorePythonVerify(options: {
       '--cert-oidc-issuer',
       options.policy.issuer,
       options.artifact
+    ]
+  };
+}
+
+/**
+ * sigstore-python's GitHub checks (`verify github`'s policies from its own library, with the
+ * sandbox issuer in place of GitHub's, which the CLI hard-codes): sigstore_python_github.py.
+ */
+export function sigstorePythonGitHubVerify(options: {
+  bundle: string;
+  artifact: string;
+  trustConfig: string;
+  policy: IdentityPolicy;
+}): PeerCommand {
+  binary('sigstore-python');
+  return {
+    peer: 'sigstore-python',
+    argv: [
+      join(PEERS_DIR, 'venv', 'bin', 'python'),
+      join(REPO_ROOT, 'scripts', 'interop', 'sigstore_python_github.py'),
+      options.trustConfig,
+      options.bundle,
+      options.artifact,
+      options.policy.signerIdentity,
+      options.policy.issuer,
+      options.policy.sourceRepository,
+      options.policy.sourceRef
     ]
   };
 }

@@ -25,6 +25,7 @@ import {
   cosignVerifyBlobAttestation,
   ghAttestationVerify,
   sigstoreGoVerify,
+  sigstorePythonGitHubVerify,
   sigstorePythonVerify,
   type IdentityPolicy,
   type PeerCommand
@@ -237,6 +238,7 @@ function blobCommands(options: {
       home: options.home
     }),
     sigstorePythonVerify({ bundle, artifact, trustConfig: trust.clientTrustConfig, policy }),
+    sigstorePythonGitHubVerify({ bundle, artifact, trustConfig: trust.clientTrustConfig, policy }),
     sigstoreGoVerify({ bundle, artifact, trustedRoot: trust.json, policy })
   ];
 }
@@ -377,7 +379,7 @@ async function main(): Promise<number> {
   try {
     registry = await startRegistry();
     if (!SKIP_DEMOS) {
-      runDemo('demo', ['--out', join(OUT, 'demo')]);
+      if (part('jsonl')) runDemo('demo', ['--out', join(OUT, 'demo')]);
       runDemo('demo:container', ['--out', join(OUT, 'container'), '--registry', registry.host]);
     }
     const containerBundle = readJsonl(join(OUT, 'container', 'container.intoto.jsonl'))[0];
