@@ -89,7 +89,10 @@ function escapeJsonBytes(value: Buffer): Buffer {
 interface Step {
   where: string;
   script: string;
+  /** The variables fed from caller inputs or other steps' outputs: each gets every hostile value. */
   env: string[];
+  /** Every variable of the step's env: map (the runner always sets them, empty or not). */
+  allEnv: string[];
 }
 
 function composites(): string[] {
@@ -130,7 +133,8 @@ function runSteps(): Step[] {
           return {
             where: `${path} ${holder} › ${String(s['id'] ?? s['name'])}`,
             script,
-            env: [...new Set([...untrusted, ...github])]
+            env: [...new Set([...untrusted, ...github])],
+            allEnv: Object.keys((s['env'] ?? {}) as Rec)
           };
         })
     );
@@ -203,6 +207,8 @@ function problems(run: Run): string[] {
   if (run.log.includes(GLOB_CANARY) || run.outputText.includes(GLOB_CANARY))
     found.push('a glob was expanded against the working directory');
   if (run.log.includes('\u001b')) found.push('a terminal escape reached the log');
+  // A script that died on an unset variable never reached its checks: the run proves nothing.
+  if (/unbound variable/.test(run.log)) found.push('the script stopped on an unbound variable');
   for (const key of Object.keys(run.outputs))
     if (!/^[a-z][a-z0-9-]*$/.test(key) || key.startsWith('injected'))
       found.push(`an output key chosen by the input: ${JSON.stringify(key)}`);
@@ -253,6 +259,8 @@ describe('hostile values in every run: script of the workflows and composite act
     BUILDER_REF: 'refs/tags/v1.0.0',
     WORKFLOW_PATH: '.github/workflows/generic.yml',
     BUILDER_DIR: builderDir,
+    STAGING: join(work, 'staging'),
+    SUBJECTS_DIR: join(work, 'subjects'),
     BUILDER_REPOSITORY: 'octo-org/isolated-provenance',
     GITHUB_EVENT_NAME: 'push',
     GITHUB_EVENT_PATH: eventPath,
@@ -285,7 +293,8 @@ describe('hostile values in every run: script of the workflows and composite act
         if (key === 'UNTRUSTED_PATH')
           values.push(...HOSTILE_VALUES.map((h) => Buffer.concat([text(`${work}/`), h])));
         for (const value of values) {
-          const run = await runWith(step.script, { ...benign(), [key]: value }, work);
+          const unset = Object.fromEntries(step.allEnv.map((k) => [k, '']));
+          const run = await runWith(step.script, { ...unset, ...benign(), [key]: value }, work);
           for (const p of problems(run))
             failures.push(`${key}=${JSON.stringify(value.toString('latin1').slice(0, 60))}: ${p}`);
         }
