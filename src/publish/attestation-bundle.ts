@@ -60,9 +60,19 @@ export async function listedBundle(
     policy,
     async () => {
       let res: Response;
-      let body: Buffer;
       try {
         res = await fetch(url, { signal: AbortSignal.timeout(policy.timeoutMs) });
+      } catch (e) {
+        return { retry: describeError(e) };
+      }
+      // Refused before reading when the length already says it is no bundle.
+      const declared = Number(res.headers.get('content-length') ?? 0);
+      if (declared > MAX_BUNDLE_BYTES) {
+        await res.body?.cancel();
+        throw failed(`${declared} bytes, more than a bundle`);
+      }
+      let body: Buffer;
+      try {
         body = Buffer.from(await res.arrayBuffer());
       } catch (e) {
         return { retry: describeError(e) };
