@@ -11,6 +11,7 @@ import { RekorWitness } from '@sigstore/sign';
 import { Verifier, toSignedEntity, toTrustMaterial } from '@sigstore/verify';
 import { startSandbox, type Sandbox } from '../../sandbox/index.js';
 import { serializeBundles } from '../../src/publish/jsonl.js';
+import { parseBundle, parseReferrerBundle } from '../../src/publish/oci/bundle.js';
 import { resolveInstance, type SigstoreInstance } from '../../src/signing/instances.js';
 import { signStatements } from '../../src/signing/sign.js';
 import { loadTrust, type TrustMaterial } from '../../src/verify/cli/core-bridge.js';
@@ -226,6 +227,14 @@ describe('Rekor v2 signing on the sandbox', () => {
     const copy = clone(v2Bundles[1]!);
     tamper(copy);
     await expect(verifyOurs([copy])).rejects.toThrow(reason);
+  });
+
+  it('the OCI referrer takes a Rekor v2 bundle; the cosign layout refuses it for want of a SET', () => {
+    const json = clone(v2Bundles[0]!) as unknown as Record<string, unknown>;
+    const parts = parseReferrerBundle(json);
+    expect(parts.tlog).toBeUndefined();
+    expect(parts.json).toBe(JSON.stringify(json));
+    expect(() => parseBundle(json)).toThrow(/inclusionPromise \(the Rekor SET cosign reads\)/);
   });
 
   it('still writes Rekor v1 dsse entries with a SET when the same config is used with rekor-version 1', async () => {

@@ -9,6 +9,25 @@ export interface DsseSignature {
   keyid?: string;
 }
 
+/** The Rekor v1 entry and its SET: what cosign's `.att` layout carries. */
+export interface TlogParts {
+  logIndex: string;
+  logIdHex: string;
+  integratedTime: string;
+  canonicalizedBody: string;
+  signedEntryTimestamp: string;
+  /** sha256 hex of the envelope bytes Rekor logged (dsse envelopeHash / intoto content hash). */
+  loggedEnvelopeHash?: string;
+}
+
+/**
+ * What the OCI referrer needs: the bundle itself. A Rekor v2 entry has no SET and GitHub's
+ * instance writes no entry, so `tlog` is there only when the bundle has a Rekor v1 SET.
+ */
+export interface ReferrerBundleParts extends Omit<BundleParts, 'tlog'> {
+  tlog?: TlogParts;
+}
+
 export interface BundleParts {
   mediaType: string;
   /** The bundle exactly as given, for the referrer artifact. */
@@ -18,15 +37,7 @@ export interface BundleParts {
   leafDer: Buffer;
   /** Certificates after the leaf, when the bundle carries a chain (v0.1/v0.2). */
   chainDer: Buffer[];
-  tlog: {
-    logIndex: string;
-    logIdHex: string;
-    integratedTime: string;
-    canonicalizedBody: string;
-    signedEntryTimestamp: string;
-    /** sha256 hex of the envelope bytes Rekor logged (dsse envelopeHash / intoto content hash). */
-    loggedEnvelopeHash?: string;
-  };
+  tlog: TlogParts;
 }
 
 type Json = Record<string, unknown>;
@@ -85,7 +96,17 @@ function certificate(rawBytes: unknown, where: string): Buffer {
   return der;
 }
 
+/** The bundle's parts for the cosign layout: a Rekor entry with its SET is required. */
 export function parseBundle(input: string | Json): BundleParts {
+  return parseBundleParts(input, true) as BundleParts;
+}
+
+/** The bundle's parts for the OCI referrer alone: any log entry, or none, will do. */
+export function parseReferrerBundle(input: string | Json): ReferrerBundleParts {
+  return parseBundleParts(input, false);
+}
+
+function parseBundleParts(input: string | Json, requireSet: boolean): ReferrerBundleParts {
   let bundle: Json;
   if (typeof input === 'string') {
     try {
@@ -131,7 +152,29 @@ export function parseBundle(input: string | Json): BundleParts {
     chainDer = ders.slice(1);
   } else fail('expected a Fulcio certificate (verificationMaterial.certificate), found none');
 
+  const partsWithoutLog = () => ({
+    mediaType,
+    json: typeof input === 'string' ? input.trim() : JSON.stringify(input),
+    envelope: {
+      payloadType,
+      payload,
+      signatures: [
+        {
+          sig,
+          ...(typeof signature.keyid === 'string' ? { keyid: signature.keyid } : {})
+        }
+      ]
+    },
+    predicateType,
+    leafDer,
+    chainDer
+  });
+
   const entries = material.tlogEntries;
+  const first = Array.isArray(entries) ? (entries[0] as Json | undefined) : undefined;
+  const hasSet =
+    typeof first === 'object' && first !== null && first.inclusionPromise !== undefined;
+  if (!requireSet && !hasSet) return partsWithoutLog();
   if (!Array.isArray(entries) || entries.length === 0)
     fail('expected a Rekor entry in verificationMaterial.tlogEntries, found none');
   const entry = object(entries[0], 'tlogEntries[0]');
@@ -157,22 +200,5 @@ export function parseBundle(input: string | Json): BundleParts {
   const logged = loggedEnvelopeHash(tlog.canonicalizedBody);
   if (logged) tlog.loggedEnvelopeHash = logged;
 
-  return {
-    mediaType,
-    json: typeof input === 'string' ? input.trim() : JSON.stringify(input),
-    envelope: {
-      payloadType,
-      payload,
-      signatures: [
-        {
-          sig,
-          ...(typeof signature.keyid === 'string' ? { keyid: signature.keyid } : {})
-        }
-      ]
-    },
-    predicateType,
-    leafDer,
-    chainDer,
-    tlog
-  };
+  return { ...partsWithoutLog(), tlog };
 }

@@ -6,7 +6,7 @@
 // publication becomes visible through one final tag write.
 import { ProvenanceError } from '../../errors.js';
 import { statementOfEnvelope } from '../../provenance/statement-of-bundle.js';
-import { parseBundle, type BundleParts } from './bundle.js';
+import { parseBundle, parseReferrerBundle, type ReferrerBundleParts } from './bundle.js';
 import { issuingChain, type TrustedRootCAs } from './chain.js';
 import { prepareCosignAttestation } from './cosign-publish.js';
 import type { RetryPolicy } from '../../http/retry.js';
@@ -75,7 +75,11 @@ export interface ImageAttestationResult {
   referrerUpdated?: boolean;
 }
 
-function assertStatementNamesImage(parts: BundleParts, digestHex: string, image: string): void {
+function assertStatementNamesImage(
+  parts: ReferrerBundleParts,
+  digestHex: string,
+  image: string
+): void {
   const decoded = statementOfEnvelope(parts.envelope);
   const subjects = decoded.ok ? decoded.statement.subject : undefined;
   const named =
@@ -151,7 +155,9 @@ export async function publishImageAttestation(
       `OCI format must be one of both, cosign, referrers; found "${String(format)}"`
     );
   const ref = parseImageReference(options.image);
-  const parts = parseBundle(options.bundle);
+  // The referrer carries any bundle; cosign's layout needs a Rekor v1 SET (parseBundle checks).
+  const cosignParts = format === 'referrers' ? undefined : parseBundle(options.bundle);
+  const parts: ReferrerBundleParts = cosignParts ?? parseReferrerBundle(options.bundle);
   const imageName = `${ref.registry}/${ref.repository}@${ref.digest}`;
   if (!options.skipSubjectCheck)
     assertStatementNamesImage(parts, ref.digest.slice('sha256:'.length), imageName);
@@ -201,7 +207,7 @@ export async function publishImageAttestation(
   const cosign =
     format === 'referrers'
       ? undefined
-      : await prepareCosignAttestation(client, ref.digestTag, parts, chain, sameBuildLayer);
+      : await prepareCosignAttestation(client, ref.digestTag, cosignParts!, chain, sameBuildLayer);
 
   if (format !== 'cosign') {
     const listedBefore = await fallbackIndexEntries(client, ref.digestTag);
@@ -237,7 +243,7 @@ export async function publishImageAttestation(
         prepared = await prepareCosignAttestation(
           client,
           ref.digestTag,
-          parts,
+          cosignParts!,
           chain,
           sameBuildLayer
         );

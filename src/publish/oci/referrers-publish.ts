@@ -4,7 +4,8 @@
 // it leaves the tag untouched.
 import { attachArtifactToImage, type Credentials } from '@sigstore/oci';
 import { ProvenanceError, describeError } from '../../errors.js';
-import type { BundleParts } from './bundle.js';
+import { X509Certificate } from 'node:crypto';
+import type { ReferrerBundleParts } from './bundle.js';
 import type { RetryPolicy } from '../../http/retry.js';
 
 export interface ReferrerResult {
@@ -39,7 +40,7 @@ export async function attachReferrer(options: {
   repository: string;
   digest: string;
   digestTag: string;
-  parts: BundleParts;
+  parts: ReferrerBundleParts;
   credentials: Credentials | undefined;
   retry: RetryPolicy;
 }): Promise<ReferrerResult> {
@@ -55,9 +56,10 @@ export async function attachReferrer(options: {
         'dev.sigstore.bundle.predicateType': parts.predicateType,
         // pinned to the log time so the same bundle always yields the same artifact manifest,
         // which is what lets a re-publish find itself in the index instead of adding a copy
-        'org.opencontainers.image.created': new Date(
-          Number(parts.tlog.integratedTime) * 1000
-        ).toISOString()
+        // (no Rekor v1 entry, e.g. Rekor v2: the certificate's start, as fixed per bundle)
+        'org.opencontainers.image.created': parts.tlog
+          ? new Date(Number(parts.tlog.integratedTime) * 1000).toISOString()
+          : new Date(new X509Certificate(parts.leafDer).validFrom).toISOString()
       },
       // @sigstore/oci treats an empty username as a credential and fails the challenge
       credentials: options.credentials as Credentials,
