@@ -106,11 +106,31 @@ build_go_peer() {
   say "$name $modver: built in $((SECONDS - started)) s"
 }
 
+# Files a peer needs beside its binary, taken from the same module version: Fulcio's production
+# identity config (config/identity/config.yaml: the GitHub `ci-provider` templates that
+# fulcio.sigstore.dev runs with), which the sandbox reuses for its own issuer.
+share_peer_files() {
+  local name=$1 modver=$2
+  [ "$name" = fulcio ] || return 0
+  local target="$PEERS/share/fulcio-identity-config.yaml"
+  [ -s "$target" ] && [ "$(cat "$STAMPS/fulcio-share" 2>/dev/null)" = "$modver" ] && return 0
+  local dir
+  dir=$(go mod download -json "$modver" 2>>"$LOGS/$name.log" | sed -n 's/.*"Dir": "\([^"]*\)".*/\1/p')
+  mkdir -p "$PEERS/share"
+  if [ -n "$dir" ] && cp "$dir/config/identity/config.yaml" "$target"; then
+    chmod u+w "$target"
+    echo "$modver" >"$STAMPS/fulcio-share"
+  else
+    say "fulcio: could not copy config/identity/config.yaml from $modver"
+    failures+=("fulcio-config")
+  fi
+}
+
 if [ $go_ok -eq 1 ]; then
   while IFS='|' read -r name modver pkg bin how; do
     [ -z "$name" ] && continue
     wanted "$name" || continue
-    build_go_peer "$name" "$modver" "$pkg" "$bin" "$how"
+    build_go_peer "$name" "$modver" "$pkg" "$bin" "$how" && share_peer_files "$name" "$modver"
   done <<<"$PEER_TABLE"
 fi
 

@@ -9,6 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { X509Certificate } from 'node:crypto';
 import { realSigstoreAvailable } from '../../sandbox/real/sigstore-services.js';
 import { peerVersion } from '../../sandbox/real/peers.js';
+import { X509Certificate as SigstoreCertificate } from '@sigstore/core';
+import { decodeFulcioExtensions } from '../../src/verify/core/fulcio-extensions.js';
 import { startActionHarness, type ActionHarness } from '../helpers/action-harness.js';
 import { verifyWithSigstore } from '../helpers/sigstore-verify.js';
 import { base64Of } from '../helpers/subjects.js';
@@ -26,7 +28,8 @@ describeReal('the sandbox with Sigstore’s own Fulcio and TSA', () => {
   let harness: ActionHarness;
 
   beforeAll(async () => {
-    harness = await startActionHarness({ sigstore: 'real' });
+    // A deployment environment, so Fulcio's production templates write OID .1.23 too.
+    harness = await startActionHarness({ sigstore: 'real', run: { environment: 'release' } });
   }, 120_000);
   afterAll(async () => harness?.close());
 

@@ -1,13 +1,52 @@
 // Sigstore's own Fulcio (built by scripts/install-peers.sh), run with an ephemeral in-memory CA.
-// Its config makes the sandbox OIDC issuer a `github-workflow` issuer, so the SAN and every
-// GitHub certificate extension are written by Fulcio's own code (pkg/identity/github), from a
-// token it verifies itself against the issuer's discovery document and JWKS. It submits each
+// Its config is production's GitHub `ci-provider` entry pointed at the sandbox issuer, so the
+// SAN and every GitHub certificate extension are written by Fulcio's own code
+// (pkg/identity/ciprovider + the production templates), from a token it verifies itself against
+// the issuer's discovery document and JWKS. It submits each
 // precertificate to the sandbox CT log over RFC 6962 add-pre-chain and embeds the SCT.
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { parse, stringify } from 'yaml';
 import { freePort, startServerProcess, type ServerProcess } from './process.js';
 import { pemCertificates } from './pem.js';
-import { peerBinary, peerVersion } from './peers.js';
+import { PEERS_DIR, peerBinary, peerVersion } from './peers.js';
+
+/** Fulcio's production identity config, copied from the same module by install-peers.sh. */
+const PRODUCTION_IDENTITY_CONFIG = join(PEERS_DIR, 'share', 'fulcio-identity-config.yaml');
+
+/**
+ * The config fulcio.sigstore.dev runs with (config/identity/config.yaml), with one change: the
+ * sandbox issuer takes the place of token.actions.githubusercontent.com, with the same
+ * `ci-provider` type and the production `github-workflow` templates (SAN from
+ * job_workflow_ref, every 1.3.6.1.4.1.57264.1.* extension, .1.23 from the environment claim).
+ */
+async function fulcioConfigFor(issuerUrl: string, audience: string): Promise<string> {
+  // Its mapping keys are aliases written `*github-type:`, which Go's yaml.v3 reads but YAML 1.2
+  // parsers take as part of the alias name; a space before the colon means the same to both.
+  const text = (await readFile(PRODUCTION_IDENTITY_CONFIG, 'utf8')).replace(
+    /^(\s*)\*([\w-]+):/gm,
+    '$1*$2 :'
+  );
+  const production = parse(text, { logLevel: 'error' }) as {
+    'ci-issuer-metadata'?: Record<string, unknown>;
+  };
+  const github = production['ci-issuer-metadata']?.['github-workflow'];
+  if (!github)
+    throw new Error(
+      `${PRODUCTION_IDENTITY_CONFIG} has no github-workflow templates (run: bash scripts/install-peers.sh fulcio)`
+    );
+  return stringify({
+    'oidc-issuers': {
+      [issuerUrl]: {
+        'issuer-url': issuerUrl,
+        'client-id': audience,
+        type: 'ci-provider',
+        'ci-provider': 'github-workflow'
+      }
+    },
+    'ci-issuer-metadata': { 'github-workflow': github }
+  });
+}
 
 export interface RealFulcio {
   readonly url: string;
@@ -27,21 +66,8 @@ export async function startRealFulcio(options: {
 }): Promise<RealFulcio> {
   const binary = peerBinary('fulcio');
   if (!binary) throw new Error('fulcio is not built (run: bash scripts/install-peers.sh fulcio)');
-  const configPath = join(options.dataDir, 'fulcio-config.json');
-  // pkg/config/config.go: OIDCIssuers keyed by issuer URL; Type github-workflow selects the
-  // GitHub principal (SAN https://github.com/<job_workflow_ref> + the 1.3.6.1.4.1.57264.1.* set).
-  await writeFile(
-    configPath,
-    JSON.stringify({
-      OIDCIssuers: {
-        [options.issuerUrl]: {
-          IssuerURL: options.issuerUrl,
-          ClientID: options.audience,
-          Type: 'github-workflow'
-        }
-      }
-    })
-  );
+  const configPath = join(options.dataDir, 'fulcio-config.yaml');
+  await writeFile(configPath, await fulcioConfigFor(options.issuerUrl, options.audience));
   const port = await freePort();
   const grpcPort = await freePort();
   const metricsPort = await freePort();
