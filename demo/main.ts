@@ -189,6 +189,17 @@ async function runWithAct(act: string, engine: string): Promise<number> {
               `   release           ${release ? `${release.tag}${release.draft ? ' (draft)' : ''}${release.immutable ? ' (immutable)' : ''}: ${release.assets.join(', ')}` : 'none'}`
             );
             say(`   attestations API  ${sandbox.github.attestations.length} stored`);
+            if (faults) {
+              const services = [...new Set(sandbox.faults.rules.map((r) => r.service))];
+              say(
+                `   faults injected   ${services
+                  .map((svc) => {
+                    const c = sandbox.faults.counts(svc);
+                    return `${svc} ${c.faulted} of ${c.requests} requests`;
+                  })
+                  .join(', ')}`
+              );
+            }
             say(`   Rekor             ${sandbox.rekorSize()} log entries`);
             say(`   Rekor v2          ${sandbox.rekorV2Size()} log entries`);
             if (!published || record.result !== 'success') return;
