@@ -1,4 +1,5 @@
-// `npm run sandbox -- [--out DIR] [--faults PLAN] [--run FILE.json] [--artifacts]`
+// `npm run sandbox -- [--out DIR] [--faults PLAN] [--latency MODEL] [--run FILE.json] [--artifacts]`
+// (--latency: e.g. fulcio=300,rekor=500~100,github=100,oidc=100,connect=40, see latency.ts)
 // Starts the loopback platform, writes DIR/trusted_root.json, prints the URLs, the trusted
 // root path and the runner environment as one JSON object, and runs until SIGINT/SIGTERM.
 import { readFile } from 'node:fs/promises';
@@ -12,6 +13,8 @@ async function main(): Promise<void> {
     options: {
       out: { type: 'string' },
       faults: { type: 'string' },
+      latency: { type: 'string' },
+      'latency-seed': { type: 'string' },
       run: { type: 'string' },
       'fault-delay-ms': { type: 'string' },
       artifacts: { type: 'boolean' }
@@ -23,6 +26,8 @@ async function main(): Promise<void> {
   const delay = values['fault-delay-ms'];
   const sandbox = await startSandbox({
     faults: values.faults,
+    latency: values.latency,
+    latencySeed: values['latency-seed'] === undefined ? undefined : Number(values['latency-seed']),
     run,
     dataDir: values.out ? resolve(values.out) : undefined,
     faultDelayMs: delay === undefined ? undefined : Number(delay),

@@ -6,7 +6,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serveService, type RunningService, type SandboxService, type FaultLayer } from './http.js';
-import { createFaultPlan, type FaultPlan } from './faults.js';
+import { createFaultPlan, type FaultHooks, type FaultPlan, type FaultService } from './faults.js';
+import { createLatency, type Latency, type LatencyModel, type LatencyService } from './latency.js';
 import { createOidcIssuer, type OidcIssuer, type TokenOverrides } from './oidc.js';
 import { createCTLog, remoteCTLog } from './ctlog.js';
 import { createFulcio } from './fulcio.js';
@@ -38,6 +39,14 @@ export const SIGSTORE_AUDIENCE = 'sigstore';
 export interface SandboxOptions {
   /** Fault plan, e.g. "fulcio=503x2,rekor=429x1" (see faults.ts). */
   faults?: string;
+  /**
+   * Network latency per service, e.g. "fulcio=300,rekor=500~100,github=100,oidc=100,connect=40"
+   * (see latency.ts): every request waits its service's delay before the fault layer and the
+   * handler see it. None by default (loopback speed).
+   */
+  latency?: string | LatencyModel;
+  /** Seed of the latency jitter (default 1): the same seed draws the same delays. */
+  latencySeed?: number;
   /** How long `delay` faults hold an answer (default 15 s; tests pass something short). */
   faultDelayMs?: number;
   /** Changes to the default run (defaultRun() in run.ts). */
@@ -103,6 +112,8 @@ export interface Sandbox {
   readonly signingConfigPath: string;
   readonly dataDir: string;
   readonly faults: FaultPlan;
+  /** The latency model in force, when started with one. */
+  readonly latency?: Latency;
   readonly oidc: OidcIssuer;
   /** The token the GitHub REST stand-in accepts (the job's GITHUB_TOKEN). */
   readonly githubToken: string;
@@ -128,6 +139,13 @@ export interface Sandbox {
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const run = resolveRun(options.run);
   const faults = createFaultPlan(options.faults ?? '', { delayMs: options.faultDelayMs });
+  const latency =
+    options.latency === undefined ? undefined : createLatency(options.latency, options.latencySeed);
+  // The latency model first (the network), then the fault plan (the service misbehaving).
+  const layerFor = (service: FaultService & LatencyService, hooks?: FaultHooks) =>
+    latency
+      ? latency.wrap(service, faults.faultLayerFor(service, hooks))
+      : faults.faultLayerFor(service, hooks);
   const validFrom = new Date(Date.now() - 60_000);
   const ownsDataDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'sandbox-')));
@@ -152,11 +170,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       algorithm: options.oidcAlgorithm ?? 'RS256',
       ...(options.clock ? { now: options.clock } : {})
     });
-    const oidcServer = await serve(oidc.service, faults.faultLayerFor('oidc'));
+    const oidcServer = await serve(oidc.service, layerFor('oidc'));
     oidc.bind(oidcServer.url);
 
     const ctlog = await createCTLog(key());
-    const ctlogServer = await serve(ctlog.service, faults.faultLayerFor('ctlog'));
+    const ctlogServer = await serve(ctlog.service, layerFor('ctlog'));
 
     const fulcio = await createFulcio({
       keyPair: key(),
@@ -181,25 +199,22 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     });
     const fulcioServer = await serve(
       realSigstore?.fulcio.service ?? fulcio.service,
-      faults.faultLayerFor('fulcio')
+      layerFor('fulcio')
     );
 
     const rekor = createRekor(key());
     const rekorServer = await serve(
       rekor.service,
-      faults.faultLayerFor('rekor', { conflict: (req, res) => rekor.answerConflict(req, res) })
+      layerFor('rekor', { conflict: (req, res) => rekor.answerConflict(req, res) })
     );
     rekor.bind(rekorServer.url);
 
     const rekorV2 = createRekorV2(generateKeyPairSync('ed25519'));
-    const rekorV2Server = await serve(rekorV2.service, () => false);
+    const rekorV2Server = await serve(rekorV2.service, latency?.wrap('rekor') ?? (() => false));
     rekorV2.bind(rekorV2Server.url);
 
     const tsa = await createTSA(key());
-    const tsaServer = await serve(
-      realSigstore?.tsa.service ?? tsa.service,
-      faults.faultLayerFor('tsa')
-    );
+    const tsaServer = await serve(realSigstore?.tsa.service ?? tsa.service, layerFor('tsa'));
 
     const githubToken = `ghs_${randomBytes(18).toString('hex')}`;
     const github = createGitHubService({
@@ -207,7 +222,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       token: githubToken,
       immutableReleases: options.immutableReleases ?? false
     });
-    const githubServer = await serve(github, faults.faultLayerFor('github'));
+    const githubServer = await serve(github, layerFor('github'));
 
     let resultsUrl: string | undefined;
     if (options.artifacts) {
@@ -216,7 +231,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       const { startArtifactStorage } = await import('./artifacts/index.js');
       artifacts = await startArtifactStorage();
       // Blob traffic goes straight to azurite, so a `blob=` fault plan has no effect here.
-      resultsUrl = (await serve(artifacts.resultsService, faults.faultLayerFor('results'))).url;
+      resultsUrl = (await serve(artifacts.resultsService, layerFor('results'))).url;
     }
 
     const urls: SandboxUrls = {
@@ -270,6 +285,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       signingConfigPath,
       dataDir,
       faults,
+      ...(latency ? { latency } : {}),
       oidc,
       githubToken,
       github: github.state,
