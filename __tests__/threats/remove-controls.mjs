@@ -274,6 +274,14 @@ export const CONTROLS = [
     WORKFLOW_SCRIPTS,
     "accepts the documented '*' in a workspace full of folders",
     false
+  ],
+  [
+    'workflow artifact swapped before publishing',
+    'src/publish/signed-file.ts',
+    { in: 'checkProvenanceDigest', never: 'found !== expectedSha256' },
+    '__tests__/publish-mode/publish-mode.test.ts',
+    'refuses a file that is not the one the provenance job signed, in one line',
+    true
   ]
 ];
 
