@@ -2,7 +2,18 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'demo-out/', '__fixtures__/'] },
+  {
+    ignores: [
+      'dist/',
+      'node_modules/',
+      'coverage/',
+      'demo-out/',
+      '__fixtures__/',
+      '.peers/',
+      'interop-out/',
+      '.helpers/'
+    ]
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -76,5 +76,10 @@ describeReal('the sandbox with Sigstore’s own Fulcio and TSA', () => {
     expect(bundle.verificationMaterial.timestampVerificationData?.rfc3161Timestamps).toHaveLength(
       1
     );
+    // Written by Fulcio's production github-workflow templates from the token's claims.
+    const extensions = decodeFulcioExtensions(SigstoreCertificate.parse(leaf.raw));
+    expect(extensions.buildSignerURI).toBe(harness.builderId);
+    expect(extensions.sourceRepositoryURI).toBe('https://github.com/octo-org/octo-app');
+    expect(extensions.deploymentEnvironment).toBe('release');
   }, 120_000);
 });
