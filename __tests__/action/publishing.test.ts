@@ -66,7 +66,7 @@ describe('publishing from a run on a tag', () => {
       `| attestation | ${first.outputs['attestation-url']} | created |`
     );
     expect(first.summary).toContain(
-      `gh attestation verify ${subjects[0]!.name} --repo ${harness.sandbox.run.repository} --signer-workflow ${harness.sandbox.run.jobWorkflowRef.split('@')[0]}`
+      `gh attestation verify ${subjects[0]!.name} --repo ${harness.sandbox.run.repository} --cert-identity https://github.com/${harness.sandbox.run.jobWorkflowRef} --signer-digest ${harness.sandbox.run.jobWorkflowSha} --source-ref ${harness.sandbox.run.ref}`
     );
   });
 
