@@ -9,7 +9,7 @@
 //    expected one.
 //   npm run test:interop -- --out DIR     (default interop-out)
 //   npm run test:interop -- --skip-demos  reuse DIR/demo and DIR/container from an earlier run
-//   npm run test:interop -- --only jsonl|oci|admission|corpus   one part (CI runs every part)
+//   npm run test:interop -- --only jsonl|oci|api|admission|corpus   one part (CI runs every part)
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -40,6 +40,7 @@ import {
 } from './report.js';
 import { runAdmissionChecks } from './admission.js';
 import { runCorpusComparison } from './corpus.js';
+import { attestationsApiCase } from './attestations-api.js';
 
 const say = (s: string) => process.stdout.write(`${s}\n`);
 const args = process.argv.slice(2);
@@ -354,6 +355,36 @@ function ociRows(results: InteropResult[], containerDir: string, registry: Runni
   }
 }
 
+async function apiRows(results: InteropResult[]): Promise<void> {
+  say(
+    '\n── attestations API: stored by mode publish, read back through the listing and bundle_url'
+  );
+  const api = await attestationsApiCase(OUT);
+  const bundle = JSON.parse(readFileSync(api.bundleFile, 'utf8')) as unknown;
+  const policy = policyOf(bundle);
+  const home = join(OUT, 'gh-home');
+  mkdirSync(home, { recursive: true });
+  const gh = (bundleFile: string, p: IdentityPolicy) =>
+    ghAttestationVerify({
+      bundle: bundleFile,
+      artifact: api.artifact,
+      trustedRootJsonl: api.trustedRoot,
+      policy: p,
+      home
+    });
+  check(results, 'attestations-api', 'ours', 'pass', gh(api.bundleFile, policy));
+  const tampered = api.bundleFile.replace(/\.json$/, '.tampered-payload-byte.json');
+  writeFileSync(tampered, JSON.stringify(tamperBundle(bundle, 'payload-byte')));
+  check(results, 'attestations-api', 'tampered-payload-byte', 'fail', gh(tampered, policy));
+  check(
+    results,
+    'attestations-api',
+    'tampered-wrong-identity-policy',
+    'fail',
+    gh(api.bundleFile, wrongIdentity(policy))
+  );
+}
+
 function peerVersions(): Record<string, string> {
   const versions: Record<string, string> = {};
   for (const name of [...VERIFIER_PEERS, ...ADMISSION_PEERS]) {
@@ -388,6 +419,7 @@ async function main(): Promise<number> {
     if (part('jsonl')) jsonlRows(results, join(OUT, 'demo'), containerBundle);
     // A reused container run's images live in the registry of that run, not in this one.
     if (part('oci') && !SKIP_DEMOS) ociRows(results, join(OUT, 'container'), registry);
+    if (part('api')) await apiRows(results);
     if (part('admission')) results.push(...(await runAdmissionChecks({ out: OUT, registry, say })));
     if (part('corpus')) {
       const corpus = await runCorpusComparison({ out: OUT, say });
