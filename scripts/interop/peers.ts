@@ -33,6 +33,20 @@ function binary(name: PeerName): string {
 
 const SLSA_V1 = 'https://slsa.dev/provenance/v1';
 
+/** cosign's identity pins: the signer, the issuer, and the source repository and ref. */
+function cosignIdentityFlags(policy: IdentityPolicy): string[] {
+  return [
+    '--certificate-identity',
+    policy.signerIdentity,
+    '--certificate-oidc-issuer',
+    policy.issuer,
+    '--certificate-github-workflow-repository',
+    policy.sourceRepository,
+    '--certificate-github-workflow-ref',
+    policy.sourceRef
+  ];
+}
+
 export function cosignVerifyBlobAttestation(options: {
   bundle: string;
   artifact: string;
@@ -50,14 +64,7 @@ export function cosignVerifyBlobAttestation(options: {
       options.trustedRoot,
       '--type',
       SLSA_V1,
-      '--certificate-identity',
-      options.policy.signerIdentity,
-      '--certificate-oidc-issuer',
-      options.policy.issuer,
-      '--certificate-github-workflow-repository',
-      options.policy.sourceRepository,
-      '--certificate-github-workflow-ref',
-      options.policy.sourceRef,
+      ...cosignIdentityFlags(options.policy),
       options.artifact
     ]
   };
@@ -80,14 +87,7 @@ export function cosignVerifyAttestation(options: {
       options.trustedRoot,
       '--type',
       SLSA_V1,
-      '--certificate-identity',
-      options.policy.signerIdentity,
-      '--certificate-oidc-issuer',
-      options.policy.issuer,
-      '--certificate-github-workflow-repository',
-      options.policy.sourceRepository,
-      '--certificate-github-workflow-ref',
-      options.policy.sourceRef,
+      ...cosignIdentityFlags(options.policy),
       options.image
     ],
     // cosign reads the registry anonymously; no docker config on this machine.
