@@ -120,6 +120,9 @@ async function runWithAct(act: string, engine: string): Promise<number> {
   const scratch = mkdtempSync(join(tmpdir(), 'demo-act-'));
   const records: RunRecord[] = [];
   let failed = false;
+  // A failed run must not leave an earlier run's provenance behind to be mistaken for its own.
+  for (const f of readdirSync(out)) if (f.endsWith('.intoto.jsonl')) rmSync(join(out, f));
+  rmSync(join(out, 'runs'), { recursive: true, force: true });
   try {
     const standIns = await buildStandIns(join(scratch, 'standins'));
     for (const [index, run] of DEMO_RUNS.entries()) {
