@@ -312,6 +312,37 @@ describe('obtainVerifiedToken', () => {
     expect(result.claims.workflow_ref).toContain('release.yml');
   });
 
+  it('fetches discovery and the key set while the token is being minted, each once', async () => {
+    const token = signJwt(es, githubClaims(issuer.url));
+    // The token arrives only once the issuer has served its key set (or after 3 s without).
+    const keysServedFirst = await new Promise<boolean>((resolve) => {
+      const started = Date.now();
+      const poll = () => {
+        if (issuer.hits.get('/.well-known/jwks')) resolve(true);
+        else if (Date.now() - started > 3000) resolve(false);
+        else setTimeout(poll, 5);
+      };
+      void obtainVerifiedToken({
+        issuer: issuer.url,
+        env,
+        now: () => NOW,
+        getToken: () =>
+          new Promise<string>((done) => {
+            poll();
+            const wait = () =>
+              issuer.hits.get('/.well-known/jwks') || Date.now() - started > 3000
+                ? done(token)
+                : setTimeout(wait, 5);
+            wait();
+          })
+      }).then((r) => expect(r.token).toBe(token));
+    });
+    expect(keysServedFirst).toBe(true);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(issuer.hits.get('/.well-known/openid-configuration')).toBe(1);
+    expect(issuer.hits.get('/.well-known/jwks')).toBe(1);
+  });
+
   it('explains the missing id-token permission', async () => {
     const e = await rejection(
       obtainVerifiedToken({ issuer: issuer.url, env: {}, getToken: async () => 'never called' })

@@ -24,7 +24,7 @@ interface PeerOutput {
   callMs: number[];
 }
 
-async function peerProcess(sandbox: Sandbox, subjects: number, calls: number) {
+export async function peerProcess(sandbox: Sandbox, subjects: number, calls: number) {
   const run = await runChild({
     args: [resolve('bench/peer-attest.mjs'), String(subjects), String(calls)],
     env: {

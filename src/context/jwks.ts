@@ -117,7 +117,7 @@ export async function discoverJwksUri(issuer: string, http: HttpGetOptions = {})
 const keySets = new Map<string, Promise<JWTVerifyGetKey>>();
 
 /**
- * The issuer's key set as jose consumes it: discovery once, the JWKS on first use (and again on
+ * The issuer's key set as jose consumes it: discovery once, then the JWKS (and again on
  * an unknown kid once jose's cool-down has passed: key rotation). jose fetches through our GET,
  * so the key set gets the same retries, timeouts and size limit as every other issuer document.
  * A failed discovery is not remembered: the next verification asks again.
@@ -125,8 +125,8 @@ const keySets = new Map<string, Promise<JWTVerifyGetKey>>();
 export function issuerKeySet(issuer: string, http: HttpGetOptions = {}): Promise<JWTVerifyGetKey> {
   let keySet = keySets.get(issuer);
   if (!keySet) {
-    keySet = discoverJwksUri(issuer, http).then((jwksUrl) =>
-      createRemoteJWKSet(jwksUrl, {
+    keySet = discoverJwksUri(issuer, http).then(async (jwksUrl) => {
+      const remote = createRemoteJWKSet(jwksUrl, {
         timeoutDuration: JWKS_FETCH_LIMIT_MS,
         [customFetch]: async (url: string, init: RequestInit) => {
           const { body } = await getDocument(issuer, url, http, init.signal ?? undefined);
@@ -135,8 +135,12 @@ export function issuerKeySet(issuer: string, http: HttpGetOptions = {}): Promise
             headers: { 'content-type': 'application/json' }
           });
         }
-      })
-    );
+      });
+      // The key set right away rather than on first use: the caller starts this while the token
+      // is still being minted, so both documents arrive off the critical path.
+      await remote.reload();
+      return remote;
+    });
     keySets.set(issuer, keySet);
     keySet.catch(() => keySets.delete(issuer));
   }

@@ -34,6 +34,8 @@ export interface VerifyTokenOptions {
   http?: HttpGetOptions;
   /** A key set already at hand (tests, fuzzing): then the issuer is not asked for one. */
   keys?: JSONWebKeySet;
+  /** The issuer's key set, already being fetched (obtainVerifiedToken starts it early). */
+  keySet?: Promise<JWTVerifyGetKey>;
 }
 
 export interface ObtainTokenOptions extends VerifyTokenOptions {
@@ -155,7 +157,7 @@ export async function verifyOidcToken(
   try {
     const keys: JWTVerifyGetKey = options.keys
       ? createLocalJWKSet(options.keys)
-      : await issuerKeySet(options.issuer, options.http);
+      : await (options.keySet ?? issuerKeySet(options.issuer, options.http));
     ({ payload } = await jwtVerify(token, keys, {
       issuer: options.issuer,
       audience: options.audience ?? SIGSTORE_AUDIENCE,
@@ -182,6 +184,11 @@ export async function obtainVerifiedToken(options: ObtainTokenOptions): Promise<
       'this job cannot request an OIDC token (ACTIONS_ID_TOKEN_REQUEST_URL is not set): add `permissions: id-token: write` to the job that runs this action'
     );
   const audience = options.audience ?? SIGSTORE_AUDIENCE;
+  // The issuer's discovery document and key set do not depend on the token: fetch them while the
+  // runner mints it (two round trips off the critical path). The verification below waits for this
+  // same attempt, so a failing issuer is retried once, not twice, and reported there.
+  const keySet = options.keys ? undefined : issuerKeySet(options.issuer, options.http);
+  keySet?.catch(() => undefined);
   const attempts = Math.max(1, options.tokenAttempts ?? 4);
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   let token: string | undefined;
@@ -198,6 +205,10 @@ export async function obtainVerifiedToken(options: ObtainTokenOptions): Promise<
       await sleep(500 * 2 ** (attempt - 1));
     }
   }
-  const claims = await verifyOidcToken(token, { ...options, audience });
+  const claims = await verifyOidcToken(token, {
+    ...options,
+    audience,
+    ...(keySet ? { keySet } : {})
+  });
   return { token, claims };
 }
