@@ -54,6 +54,16 @@ wanted() {
 failures=()
 say() { printf 'install-peers: %s\n' "$*"; }
 
+# CPU seconds used so far by finished child processes (bash's `times`, second line): with the
+# wall time per tool it tells how long a build takes on an idle machine of this size.
+children_cpu() {
+  times | tail -1 | awk '{
+    n = split($1 " " $2, t, " "); s = 0
+    for (i = 1; i <= n; i++) { split(t[i], p, "m"); sub("s", "", p[2]); s += p[1] * 60 + p[2] }
+    printf "%d", s
+  }'
+}
+
 if ! command -v go >/dev/null 2>&1; then
   say "no Go on this machine: the Go peers (cosign, gh, act, fulcio, timestamp-authority, sigstore-go, kyverno, policy-controller) cannot be built here"
   go_ok=0
@@ -68,7 +78,8 @@ build_go_peer() {
     say "$name $modver: already built"
     return 0
   fi
-  local mod=${modver%@*} ver=${modver#*@} started=$SECONDS
+  local mod=${modver%@*} ver=${modver#*@} started=$SECONDS cpu_before
+  cpu_before=$(children_cpu)
   say "$name $modver: building (log: .peers/logs/$name.log)"
   rm -f "$BIN/$bin"
   if [ "$how" = install ]; then
@@ -103,7 +114,7 @@ build_go_peer() {
     rm -rf "${SRC:?}/$name"
   fi
   echo "$modver" >"$stamp"
-  say "$name $modver: built in $((SECONDS - started)) s"
+  say "$name $modver: built in $((SECONDS - started)) s ($(($(children_cpu) - cpu_before)) CPU s)"
 }
 
 # Files a peer needs beside its binary, taken from the same module version: Fulcio's production

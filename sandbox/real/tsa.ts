@@ -2,11 +2,12 @@
 // signer: it makes a root + timestamping certificate at start, which we read back from
 // /api/v1/timestamp/certchain for trusted_root.json.
 // Its Prometheus listener is fixed at :2112 (pkg/server/prometheus.go), so only one real TSA
-// can run on a machine at a time; a second start fails with the log's reason.
+// can run on a machine at a time: sandboxes take turns through a machine-wide lock.
 import { join } from 'node:path';
 import { freePort, startServerProcess, type ServerProcess } from './process.js';
 import { pemCertificates } from './pem.js';
 import { peerBinary, peerVersion } from './peers.js';
+import { acquireMachineLock } from './machine-lock.js';
 
 export interface RealTSA {
   readonly url: string;
@@ -22,23 +23,30 @@ export async function startRealTSA(options: { dataDir: string }): Promise<RealTS
     throw new Error(
       'timestamp-authority is not built (run: bash scripts/install-peers.sh timestamp-authority)'
     );
+  const release = await acquireMachineLock('timestamp-authority-2112');
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const process = await startServerProcess({
-    name: 'timestamp-authority',
-    binary,
-    cwd: options.dataDir,
-    logFile: join(options.dataDir, 'timestamp-authority.log'),
-    readyUrl: `${url}/api/v1/timestamp/certchain`,
-    args: [
-      'serve',
-      '--host=127.0.0.1',
-      `--port=${port}`,
-      '--timestamp-signer=memory',
-      '--disable-ntp-monitoring',
-      '--log-type=prod'
-    ]
-  });
+  let started: ServerProcess;
+  try {
+    started = await startServerProcess({
+      name: 'timestamp-authority',
+      binary,
+      cwd: options.dataDir,
+      logFile: join(options.dataDir, 'timestamp-authority.log'),
+      readyUrl: `${url}/api/v1/timestamp/certchain`,
+      args: [
+        'serve',
+        '--host=127.0.0.1',
+        `--port=${port}`,
+        '--timestamp-signer=memory',
+        '--disable-ntp-monitoring',
+        '--log-type=prod'
+      ]
+    });
+  } catch (e) {
+    release();
+    throw e;
+  }
   try {
     const pem = await (await fetch(`${url}/api/v1/timestamp/certchain`)).text();
     const certChain = pemCertificates(pem);
@@ -47,10 +55,17 @@ export async function startRealTSA(options: { dataDir: string }): Promise<RealTS
       url,
       certChain,
       version: peerVersion('timestamp-authority') ?? 'timestamp-authority (unknown version)',
-      process
+      process: {
+        ...started,
+        stop: async () => {
+          await started.stop();
+          release();
+        }
+      }
     };
   } catch (e) {
-    await process.stop();
+    await started.stop();
+    release();
     throw e;
   }
 }
