@@ -131,17 +131,20 @@ export function createRekorV2(keyPair: {
     return `${note}\n\u2014 ${origin} ${line}\n`;
   };
 
+  // protojson, as rekor-tiles answers: zero values (index 0, no sibling hashes) are left out.
   const entryFor = (index: number) => {
     const root = rootHash(leaves);
+    const hashes = inclusionPath(index, leaves).map((h) => h.toString('base64'));
+    const logIndex = index === 0 ? {} : { logIndex: String(index) };
     return {
-      logIndex: String(index),
+      ...logIndex,
       logId: { keyId: keyId.toString('base64') },
       kindVersion: { kind: 'hashedrekord', version: '0.0.2' },
       inclusionProof: {
-        logIndex: String(index),
+        ...logIndex,
         rootHash: root.toString('base64'),
         treeSize: String(leaves.length),
-        hashes: inclusionPath(index, leaves).map((h) => h.toString('base64')),
+        ...(hashes.length > 0 ? { hashes } : {}),
         checkpoint: { envelope: checkpoint(leaves.length, root) }
       },
       canonicalizedBody: bodies[index]!.toString('base64')
