@@ -2,8 +2,10 @@
 // backend (github.com/sigstore/rekor-tiles/v2 cmd/rekor-server/posix), which needs no cloud
 // storage. The sandbox's Fulcio and TSA sign and timestamp; rekor-tiles logs; the bundle must
 // verify with @sigstore/verify and our CLI core against a trusted root listing the server's key.
-// Runs when a built server is given (REKOR_TILES_BIN, or .peers/bin/rekor-server-posix);
-// otherwise the test says it was skipped.
+// Runs when a built server is given (REKOR_TILES_BIN, or .peers/bin/rekor-server-posix or
+// .peers/bin/posix); otherwise the test says it was skipped. Built here with
+//   GOTOOLCHAIN=go1.27.3 go install github.com/sigstore/rekor-tiles/v2/cmd/rekor-server/posix@v2.3.0
+// (v2.4.x needs github.com/sigstore/fulcio v1.9.1, which the module proxy here does not serve).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import { accessSync, constants, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -24,7 +26,9 @@ import { verifyProvenanceFile } from '../../src/verify/core/index.js';
 function tilesBinary(): string | undefined {
   const candidates = [
     process.env.REKOR_TILES_BIN,
-    resolve(import.meta.dirname, '..', '..', '.peers', 'bin', 'rekor-server-posix')
+    resolve(import.meta.dirname, '..', '..', '.peers', 'bin', 'rekor-server-posix'),
+    // `go install …/cmd/rekor-server/posix@v2.3.0` names the binary after its folder
+    resolve(import.meta.dirname, '..', '..', '.peers', 'bin', 'posix')
   ].filter((p): p is string => Boolean(p));
   for (const path of candidates) {
     try {
