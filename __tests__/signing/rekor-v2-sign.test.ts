@@ -104,6 +104,17 @@ describe('Rekor v2 signing on the sandbox', () => {
     }
   });
 
+  it('keeps one certificate for the whole run, as with Rekor v1', () => {
+    const certs = v2Bundles.map((b) => {
+      const m = b.verificationMaterial.content;
+      return m.$case === 'certificate'
+        ? Buffer.from(m.certificate.rawBytes).toString('base64')
+        : '';
+    });
+    expect(new Set(certs).size).toBe(1);
+    expect(certs[0]).not.toBe('');
+  });
+
   it('verifies with @sigstore/verify (log inclusion via checkpoint, time via the TSA)', () => {
     const verifier = new Verifier(toTrustMaterial(TrustedRoot.fromJSON(sandbox.trustedRoot)), {
       tlogThreshold: 1,
