@@ -39,6 +39,7 @@ timestamp-authority|github.com/sigstore/timestamp-authority/v2@v2.2.1|cmd/timest
 sigstore-go|github.com/sigstore/sigstore-go@v1.3.0|examples/sigstore-go-verification|sigstore-go-verification|install
 kyverno|github.com/kyverno/kyverno@v1.19.1|cmd/cli/kubectl-kyverno|kyverno|module
 policy-controller|github.com/sigstore/policy-controller@v0.13.1|cmd/tester|policy-tester|module
+rekor-tiles|github.com/sigstore/rekor-tiles/v2@v2.3.0|cmd/rekor-server/posix|rekor-server-posix|install
 EOF
 )
 SIGSTORE_PYTHON_VERSION=4.5.1

@@ -18,6 +18,7 @@ export const PEER_BINARIES = {
   'sigstore-go': 'sigstore-go-verification',
   kyverno: 'kyverno',
   'policy-controller': 'policy-tester',
+  'rekor-tiles': 'rekor-server-posix',
   'sigstore-python': 'sigstore'
 } as const;
 export type PeerName = keyof typeof PEER_BINARIES;
