@@ -14,6 +14,10 @@ export interface ChildRun {
   /** User + system CPU time of the child. */
   cpuMs: number;
   stdout: string;
+  /** performance.now() at spawn, to place the child's lines beside the sandbox's events. */
+  startedMs: number;
+  /** Each stdout line with the time it arrived (ms since spawn). */
+  lines: { ms: number; text: string }[];
 }
 
 const PROBE = resolve('bench/rss-probe.mjs');
@@ -47,9 +51,13 @@ export async function runChild(options: {
     stdio: ['ignore', 'pipe', 'pipe']
   });
   let stdout = '';
+  const lines: ChildRun['lines'] = [];
   child.stdout.on('data', (chunk: Buffer) => {
-    if (Number.isNaN(firstLineMs)) firstLineMs = performance.now() - started;
-    stdout += chunk.toString('utf8');
+    const ms = performance.now() - started;
+    if (Number.isNaN(firstLineMs)) firstLineMs = ms;
+    const text = chunk.toString('utf8');
+    stdout += text;
+    for (const line of text.split('\n')) if (line !== '') lines.push({ ms, text: line });
   });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
@@ -72,5 +80,5 @@ export async function runChild(options: {
       `${options.args.join(' ')} exited ${exitCode}:\n${stdout.slice(-2000)}\n${stderr.slice(-2000)}`
     );
   }
-  return { exitCode, wallMs, firstLineMs, peakRssBytes, cpuMs, stdout };
+  return { exitCode, wallMs, firstLineMs, peakRssBytes, cpuMs, stdout, lines, startedMs: started };
 }

@@ -6,9 +6,11 @@
 //   npm run bench -- --latency MODEL   another latency model (default DEFAULT_LATENCY_MODEL)
 //   npm run bench -- --entry DIR  benchmark another build of the action (default dist)
 //   npm run bench -- --out FILE   write the results elsewhere (default bench/results.json)
+// With --only, the sections measured replace theirs in an existing output file and the others are
+// kept (each run's date and table go under `runs`).
 // Prints a markdown table and writes bench/results.json.
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { startSandbox } from '../sandbox/index.js';
@@ -384,8 +386,29 @@ async function main(): Promise<void> {
   results.table = table;
   const totalSeconds = (performance.now() - started) / 1000;
   results.totalSeconds = totalSeconds;
-  writeFileSync(output, `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(output, `${JSON.stringify(merged(results), null, 2)}\n`);
   process.stdout.write(`${table}\n\nTotal ${totalSeconds.toFixed(0)} s; results in ${output}\n`);
+}
+
+/** A partial run (--only) keeps the output file's other sections. */
+function merged(results: Record<string, unknown>): Record<string, unknown> {
+  if (option('--only') === undefined || !existsSync(output)) return results;
+  const earlier = JSON.parse(readFileSync(output, 'utf8')) as Record<string, unknown>;
+  const runs = Array.isArray(earlier.runs) ? earlier.runs : [];
+  const sections = Object.keys(results).filter(
+    (k) => !['date', 'quick', 'machine', 'dist', 'table', 'totalSeconds'].includes(k)
+  );
+  const partial = {
+    date: results.date,
+    quick,
+    dist: distDir,
+    sections,
+    table: results.table,
+    totalSeconds: results.totalSeconds
+  };
+  const kept = { ...earlier };
+  for (const k of sections) kept[k] = results[k];
+  return { ...kept, runs: [...runs, partial] };
 }
 
 await main();

@@ -106,6 +106,20 @@ export interface Latency {
   wrap(service: LatencyService, layer?: FaultLayer): FaultLayer;
   /** Requests delayed so far, and the total delay handed out, per service. */
   counts(service: LatencyService): { requests: number; delayedMs: number };
+  /** Starts recording every request (for a timeline of one run); returns the recording. */
+  record(): LatencyEvent[];
+  /** Stops recording. */
+  stopRecording(): void;
+}
+
+/** One delayed request: when it arrived (performance.now() of the sandbox), and when answered. */
+export interface LatencyEvent {
+  service: LatencyService;
+  method: string;
+  path: string;
+  arrivedMs: number;
+  delayMs: number;
+  answeredMs?: number;
 }
 
 export function createLatency(model: LatencyModel | string, seed = 1): Latency {
@@ -139,13 +153,32 @@ export function createLatency(model: LatencyModel | string, seed = 1): Latency {
       ? 'jwks'
       : service;
 
+  let recording: LatencyEvent[] | undefined;
   return {
     model: parsed,
     delayFor,
     counts: (service) => ({ ...countsFor(service) }),
+    record: () => (recording = []),
+    stopRecording: () => {
+      recording = undefined;
+    },
     wrap(service, layer) {
       return async (req, res) => {
-        await sleep(delayFor(serviceOf(service, req), req.raw.socket));
+        const which = serviceOf(service, req);
+        const arrivedMs = performance.now();
+        const delayMs = delayFor(which, req.raw.socket);
+        if (recording) {
+          const event: LatencyEvent = {
+            service: which,
+            method: req.method,
+            path: req.url.pathname,
+            arrivedMs,
+            delayMs
+          };
+          recording.push(event);
+          res.once('finish', () => (event.answeredMs = performance.now()));
+        }
+        await sleep(delayMs);
         return layer ? layer(req, res) : false;
       };
     }

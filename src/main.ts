@@ -20,7 +20,7 @@ import { safeLogText } from './sanitize.js';
 import { describeLog, ociFormatFor, resolveInstance } from './signing/instances.js';
 import { readSigningConfigFile } from './signing/signing-config-file.js';
 import { fulcioTokenSource } from './signing/fulcio-token.js';
-import { signStatements } from './signing/sign.js';
+import { preloadSigningStack, signStatements } from './signing/sign.js';
 import { mergeSubjects, parseBase64Subjects, parseSubjectsBytes } from './subjects/index.js';
 import type { BuildContext, ProvenancePredicateV1, Statement, Subject } from './types.js';
 
@@ -251,7 +251,7 @@ export async function generate(deps: RunDependencies): Promise<RunResult> {
   );
 
   const timeoutMs = httpTimeoutFromEnv(deps.env);
-  const { context, oidcToken, claims } = await collectBuildContext({
+  const collecting = collectBuildContext({
     issuer: inputs.oidcIssuer,
     getToken: deps.getIDToken,
     githubToken: inputs.githubToken,
@@ -260,6 +260,9 @@ export async function generate(deps: RunDependencies): Promise<RunResult> {
     env: deps.env,
     ...(timeoutMs ? { http: { timeoutMs } } : {})
   });
+  // While the token, the issuer's keys and the run lookup are on the network (bench/README.md).
+  preloadSigningStack();
+  const { context, oidcToken, claims } = await collecting;
   deps.info(
     `Builder: ${safeLogText(context.jobWorkflowRef)}; source ${safeLogText(context.repository)}@${context.sha} (${safeLogText(context.ref)})`
   );

@@ -7,8 +7,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startSandbox, type Sandbox } from '../../sandbox/index.js';
-import { describeLatencyModel, parseLatencyModel } from '../../sandbox/latency.js';
-import { runChild } from '../child.js';
+import {
+  describeLatencyModel,
+  parseLatencyModel,
+  type LatencyEvent
+} from '../../sandbox/latency.js';
+import { runChild, type ChildRun } from '../child.js';
 import { median } from '../stats.js';
 import { peerProcess } from './peer.js';
 import { runProvenanceStep } from './provenance.js';
@@ -43,6 +47,8 @@ export interface LatencyDetail {
   floor: number[];
   /** Bare `node -e 0` under the same harness: the process-start part of the floor. */
   nodeStartMs: number;
+  /** One more 1-subject run of ours, as a timeline: requests and log lines, ms since spawn. */
+  timeline: { ms: number; event: string }[];
   /** Requests the sandbox delayed during the measured runs, per service. */
   requests: Record<string, { requests: number; delayedMs: number }>;
 }
@@ -94,6 +100,10 @@ export async function benchLatency(options: {
       options.log(`  latency 100,000 subjects: ${ours100k.at(-1)!.toFixed(0)} ms`);
     }
     const requests = delta(before, snapshot(sandbox));
+    const recording = sandbox.latency!.record();
+    const traced = await runProvenanceStep(sandbox, options.entry, one);
+    sandbox.latency!.stopRecording();
+    const timeline = timelineOf(traced, recording);
     const starts: number[] = [];
     for (let i = 0; i < options.runs; i++)
       starts.push((await runChild({ args: ['-e', '0'] })).wallMs);
@@ -119,6 +129,7 @@ export async function benchLatency(options: {
         peerSubjects1: peer1,
         floor,
         nodeStartMs: median(starts),
+        timeline,
         requests
       }
     };
@@ -142,4 +153,19 @@ function delta(a: ReturnType<typeof snapshot>, b: ReturnType<typeof snapshot>) {
       { requests: b[s]!.requests - a[s]!.requests, delayedMs: b[s]!.delayedMs - a[s]!.delayedMs }
     ])
   );
+}
+
+/** Request arrivals/answers and the action's log lines on one clock: ms since the spawn. */
+function timelineOf(run: ChildRun, events: LatencyEvent[]): { ms: number; event: string }[] {
+  const at = (t: number) => Math.round(t - run.startedMs);
+  const out: { ms: number; event: string }[] = [];
+  for (const e of events) {
+    out.push({ ms: at(e.arrivedMs), event: `→ ${e.service} ${e.method} ${e.path}` });
+    if (e.answeredMs !== undefined)
+      out.push({ ms: at(e.answeredMs), event: `← ${e.service} ${e.method} ${e.path}` });
+  }
+  for (const l of run.lines)
+    out.push({ ms: Math.round(l.ms), event: `log: ${l.text.slice(0, 100)}` });
+  out.push({ ms: Math.round(run.wallMs), event: 'exit' });
+  return out.sort((a, b) => a.ms - b.ms);
 }

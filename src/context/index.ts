@@ -31,12 +31,18 @@ export async function collectBuildContext(
   options: CollectContextOptions
 ): Promise<CollectedContext> {
   const env = options.env ?? process.env;
-  const { token, claims } = await obtainVerifiedToken({
+  const verifying = obtainVerifiedToken({
     issuer: options.issuer,
     getToken: options.getToken,
     env,
     http: options.http
   });
+  // The REST client's code loads while the token is on the network (after the next poll, so the
+  // token request leaves first); fetchRunAttempt then finds it loaded.
+  setImmediate(() => {
+    import('../publish/github-api.js').catch(() => undefined);
+  });
+  const { token, claims } = await verifying;
   // The event file is read before GitHub is called: @actions/github parses it when loaded, and
   // a malformed one must get our message, not a parser's.
   const needsEvent = claims.event_name === 'workflow_dispatch' || claims.event_name === 'release';
