@@ -164,6 +164,8 @@ async function runWithAct(act: string, engine: string): Promise<number> {
             const last = r.attempts[r.attempts.length - 1]!;
             const release: ReleaseRecord | undefined = releaseOf(sandbox, RELEASE_TAG);
             const published = await provenanceOf(sandbox, RELEASE_TAG);
+            // The trust material first: it is this sandbox's whether or not the run succeeded.
+            copyFileSync(sandbox.trustedRootPath, join(dir, 'trusted_root.json'));
             record = {
               caller: run.caller,
               called: run.called,
@@ -216,7 +218,6 @@ async function runWithAct(act: string, engine: string): Promise<number> {
             for (const f of existsSync(dir) ? readdirSync(dir) : [])
               if (f.endsWith('.intoto.jsonl')) rmSync(join(dir, f));
             writeFileSync(join(dir, published.name), published.content);
-            copyFileSync(sandbox.trustedRootPath, join(dir, 'trusted_root.json'));
             if (run.registry) {
               // Container mode: the subjects are the pushed images; verify them in the registry.
               const { statements } = parseSignedProvenance(published.content);
