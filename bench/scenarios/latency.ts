@@ -2,7 +2,9 @@
 // every service (sandbox/latency.ts), and in it, interleaved run by run: ours (dist/index.js,
 // 1 subject; and 100,000 subjects), the peer (@actions/attest attestProvenance, 1 subject, its
 // Fulcio and Rekor calls forwarded into the same sandbox) and the floor (bench/floor.mjs: a bare
-// Node start + one request each to the token service, Fulcio and Rekor). Wall time spawn → exit.
+// Node start + one request each to the token service, Fulcio and Rekor). Ours: spawn → the
+// provenance file written (its log line; to exit is kept beside it); peer and floor: spawn → exit,
+// which is right after their last request.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -41,8 +43,12 @@ export interface LatencyDetail {
   runs: number;
   runs100k: number;
   /** Every measured run, in order (ms). */
+  /** Spawn → the action's "Provenance: <file>" line (the step as issue 14 defines it). */
   oursSubjects1: number[];
   oursSubjects100k: number[];
+  /** The same runs to process exit (outputs and job summary written, process torn down). */
+  oursSubjects1ExitMs: number[];
+  oursSubjects100kExitMs: number[];
   peerSubjects1: number[];
   floor: number[];
   /** Bare `node -e 0` under the same harness: the process-start part of the floor. */
@@ -84,10 +90,13 @@ export async function benchLatency(options: {
     await floorRun();
     const before = snapshot(sandbox);
     const ours1: number[] = [];
+    const ours1Exit: number[] = [];
     const peer1: number[] = [];
     const floor: number[] = [];
     for (let i = 0; i < options.runs; i++) {
-      ours1.push((await runProvenanceStep(sandbox, options.entry, one)).wallMs);
+      const run = await runProvenanceStep(sandbox, options.entry, one);
+      ours1.push(provenanceWrittenMs(run));
+      ours1Exit.push(run.wallMs);
       peer1.push((await peerProcess(sandbox, 1, 1)).run.wallMs);
       floor.push((await floorRun()).wallMs);
       options.log(
@@ -95,8 +104,11 @@ export async function benchLatency(options: {
       );
     }
     const ours100k: number[] = [];
+    const ours100kExit: number[] = [];
     for (let i = 0; i < options.runs100k; i++) {
-      ours100k.push((await runProvenanceStep(sandbox, options.entry, many)).wallMs);
+      const run = await runProvenanceStep(sandbox, options.entry, many);
+      ours100k.push(provenanceWrittenMs(run));
+      ours100kExit.push(run.wallMs);
       options.log(`  latency 100,000 subjects: ${ours100k.at(-1)!.toFixed(0)} ms`);
     }
     const requests = delta(before, snapshot(sandbox));
@@ -126,6 +138,8 @@ export async function benchLatency(options: {
         runs100k: options.runs100k,
         oursSubjects1: ours1,
         oursSubjects100k: ours100k,
+        oursSubjects1ExitMs: ours1Exit,
+        oursSubjects100kExitMs: ours100kExit,
         peerSubjects1: peer1,
         floor,
         nodeStartMs: median(starts),
@@ -136,6 +150,14 @@ export async function benchLatency(options: {
   } finally {
     await sandbox.close();
   }
+}
+
+/** When the action logged the provenance file as written (its "Provenance: <path>" line). */
+function provenanceWrittenMs(run: ChildRun): number {
+  const line = run.lines.find((l) => l.text.startsWith('Provenance: '));
+  if (!line)
+    throw new Error(`no "Provenance:" line in the action's output:\n${run.stdout.slice(-1500)}`);
+  return line.ms;
 }
 
 const SERVICES = ['oidc', 'jwks', 'fulcio', 'rekor', 'tsa', 'github'] as const;
