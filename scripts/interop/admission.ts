@@ -37,7 +37,11 @@ type AdmissionCase = 'ours' | 'unattested' | 'other-workflow' | 'other-repositor
 
 interface TrustedRootJson {
   certificateAuthorities: { certChain: { certificates: { rawBytes: string }[] }; uri: string }[];
-  tlogs: { baseUrl: string; publicKey: { rawBytes: string }; logId: { keyId: string } }[];
+  tlogs: {
+    baseUrl: string;
+    publicKey: { rawBytes: string; keyDetails: string };
+    logId: { keyId: string };
+  }[];
   ctlogs: { baseUrl: string; publicKey: { rawBytes: string }; logId: { keyId: string } }[];
   timestampAuthorities: { certChain: { certificates: { rawBytes: string }[] }; uri: string }[];
 }
@@ -123,7 +127,7 @@ function clusterImagePolicyForSandbox(
     authority.ctlog = { url: first(root.tlogs, 'Rekor log').baseUrl, trustRootRef: 'sandbox' };
   }
   const b64 = (text: string) => Buffer.from(text).toString('base64');
-  const log = (l: TrustedRootJson['tlogs'][number]) => ({
+  const log = (l: { baseUrl: string; publicKey: { rawBytes: string } }) => ({
     baseURL: l.baseUrl,
     hashAlgorithm: 'sha-256',
     publicKey: b64(pem('PUBLIC KEY', l.publicKey.rawBytes))
@@ -140,7 +144,10 @@ function clusterImagePolicyForSandbox(
     spec: {
       sigstoreKeys: {
         certificateAuthorities: root.certificateAuthorities.map(authority),
-        tLogs: root.tlogs.map(log),
+        // policy-controller v0.13.1 reads only ECDSA Rekor keys ("public key 1 is not
+        // ecdsa.PublicKey" for the Rekor v2 log's Ed25519 key); the cosign layout it checks
+        // carries a Rekor v1 entry, so the v1 log is all it needs.
+        tLogs: root.tlogs.filter((l) => l.publicKey.keyDetails.startsWith('PKIX_ECDSA')).map(log),
         ctLogs: root.ctlogs.map(log),
         timestampAuthorities: root.timestampAuthorities.map(authority)
       }
@@ -205,6 +212,7 @@ async function attest(
 }
 
 function evaluate(
+  logDir: string,
   peer: 'kyverno' | 'policy-controller',
   argv: string[],
   caseName: AdmissionCase,
@@ -228,11 +236,14 @@ function evaluate(
     .split('\n')
     .map((l) => l.trim())
     .filter((l) => l !== '' && !l.startsWith('Warning:'));
-  // Why it was refused: kyverno's first rule message, the tester's last line.
+  // Why it was refused: kyverno's first rule message; the tester's first error line.
   const detail =
     peer === 'kyverno'
       ? (lines.find((l) => /^\d+ - /.test(l)) ?? lines.slice(-1)[0])
-      : lines.slice(-1)[0];
+      : (lines.find(
+          (l) => /ERROR|error|failed|no matching/i.test(l) && !/Errors encountered/.test(l)
+        ) ?? lines.slice(-1)[0]);
+  writeFileSync(join(logDir, `${peer}-${caseName}.log`), text);
   say(
     `   ${got === expected ? 'ok ' : 'BAD'} ${peer.padEnd(17)} admission      ${caseName.padEnd(28)} expected ${expected}, got ${got}${got === expected ? '' : `: ${detail ?? ''}`}`
   );
@@ -327,6 +338,7 @@ export async function runAdmissionChecks(options: {
       results.push(
         kyverno
           ? evaluate(
+              dir,
               'kyverno',
               [kyverno, 'apply', kyvernoPolicy, '--resource', pod, '--registry', '--remove-color'],
               name,
@@ -336,6 +348,7 @@ export async function runAdmissionChecks(options: {
           : missing('kyverno'),
         tester
           ? evaluate(
+              dir,
               'policy-controller',
               [tester, '--policy', cipPath, '--trustroot', trustRootPath, '--image', image],
               name,
