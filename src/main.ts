@@ -3,7 +3,8 @@
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as core from '@actions/core';
-import { bundleToJSON } from '@sigstore/bundle';
+import type { Bundle } from '@sigstore/bundle';
+import { bundleJson } from './publish/bundle-json.js';
 import { collectBuildContext, obtainVerifiedToken } from './context/index.js';
 import { ProvenanceError, describeError, isProvenanceError } from './errors.js';
 import { readInputs, type ActionInputs } from './inputs.js';
@@ -137,7 +138,7 @@ interface PublishPlan {
   env: NodeJS.ProcessEnv;
   context: BuildContext;
   statements: Statement<ProvenancePredicateV1>[];
-  bundles: Parameters<typeof bundleToJSON>[0][];
+  bundles: Bundle[];
   file: { name: string; path: string };
   /** Makes an earlier publication of the same build the file this run hands on (a re-run). */
   adoptEarlier: (earlier: Buffer) => Promise<void>;
@@ -231,7 +232,7 @@ async function publish(
       api,
       repository: context.repository,
       serverUrl: context.serverUrl,
-      bundles: bundles.map((b) => bundleToJSON(b)),
+      bundles: bundles.map((b) => bundleJson(b)),
       statements,
       ledger
     });
