@@ -1,152 +1,12 @@
 export const id = 162;
-export const ids = [162,437];
+export const ids = [162];
 export const modules = {
-
-/***/ 38437:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-__webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   GitHubApi: () => (/* binding */ GitHubApi),
-/* harmony export */   attemptsSoFar: () => (/* binding */ attemptsSoFar),
-/* harmony export */   parseRetryAfter: () => (/* reexport safe */ _http_retry_js__WEBPACK_IMPORTED_MODULE_1__.Vs),
-/* harmony export */   splitRepository: () => (/* binding */ splitRepository)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-/* harmony import */ var _http_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(28902);
-// A small GitHub REST client on fetch: per-request timeouts, bounded retries on 5xx/429 (and
-// GitHub's secondary rate limit, a 403 with Retry-After) honouring Retry-After, and one clear
-// ProvenanceError naming the service and endpoint when it gives up. When to retry is the shared
-// policy in src/http/retry.ts. The base URL comes from the caller (GITHUB_API_URL on a runner), so
-// the same code talks to api.github.com or the sandbox.
-
-
-/** Retry-After is either delay-seconds or an HTTP date. */
-
-/** GitHub's error body carries `message`; keep it short and printable. */
-function serverMessage(body) {
-    let text = body.toString('utf8');
-    try {
-        const parsed = JSON.parse(text);
-        if (typeof parsed.message === 'string')
-            text = parsed.message;
-    }
-    catch {
-        // not JSON: use the text itself
-    }
-    text = text.replace(/[^\x20-\x7e]/g, ' ').trim();
-    return text.length > 300 ? `${text.slice(0, 300)}...` : text;
-}
-class GitHubApi {
-    baseUrl;
-    token;
-    timeoutMs;
-    /** Attempts per request; callers that retry a POST themselves keep to the same count. */
-    maxAttempts;
-    maxTotalMs;
-    baseDelayMs;
-    sleep;
-    constructor(options) {
-        this.baseUrl = options.baseUrl.replace(/\/+$/, '');
-        this.token = options.token;
-        this.timeoutMs = options.timeoutMs ?? 30_000;
-        this.maxAttempts = options.maxAttempts ?? 4;
-        this.maxTotalMs = options.maxTotalMs ?? 120_000;
-        this.baseDelayMs = options.baseDelayMs ?? 1_000;
-        this.sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
-    }
-    /** `path` is relative to the base URL, or an absolute URL (upload_url, asset downloads). */
-    async request(method, path, options) {
-        const url = /^https?:\/\//.test(path) ? new URL(path) : new URL(this.baseUrl + path);
-        const endpoint = `GitHub API ${method} ${url.origin}${url.pathname}`;
-        const headers = {
-            authorization: `Bearer ${this.token}`,
-            accept: options.accept ?? 'application/vnd.github+json',
-            'x-github-api-version': '2022-11-28',
-            'user-agent': 'isolated-provenance'
-        };
-        let payload;
-        if (options.json !== undefined) {
-            payload = JSON.stringify(options.json);
-            headers['content-type'] = 'application/json';
-        }
-        else if (options.bytes !== undefined) {
-            payload = options.bytes;
-            headers['content-type'] = options.contentType ?? 'application/octet-stream';
-        }
-        const policy = {
-            attempts: options.maxAttempts ?? this.maxAttempts,
-            baseDelayMs: this.baseDelayMs,
-            maxDelayMs: Infinity, // Retry-After is honoured in full; the total budget still bounds it
-            budgetMs: this.maxTotalMs,
-            timeoutMs: this.timeoutMs
-        };
-        const result = await (0,_http_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .withRetries */ .LH)(policy, async () => {
-            let response;
-            let body;
-            try {
-                response = await fetch(url, {
-                    method,
-                    headers,
-                    body: payload,
-                    signal: AbortSignal.timeout(policy.timeoutMs)
-                });
-                body = Buffer.from(await response.arrayBuffer());
-            }
-            catch (e) {
-                // Network failure or per-attempt timeout: worth another try.
-                return { retry: (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeError */ .Uc)(e) };
-            }
-            const status = response.status;
-            if (options.expect.includes(status))
-                return { done: apiResponse(status, response.headers, body, endpoint, options) };
-            const secondaryLimit = status === 403 && response.headers.has('retry-after');
-            const problem = `HTTP ${status}: ${serverMessage(body)}`;
-            if (!(0,_http_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .isRetryableStatus */ .PS)(status) && !secondaryLimit) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ProvenanceError */ .CG(options.errorCode ?? 'PUBLISH_FAILED', `${endpoint}: expected HTTP ${options.expect.join(' or ')}, found ${problem}`);
-            }
-            return { retry: problem, retryAfterMs: (0,_http_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .retryAfterMs */ .Vs)(response.headers.get('retry-after')) };
-        }, this.sleep);
-        if (result.ok)
-            return result.value;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ProvenanceError */ .CG('SERVICE_UNAVAILABLE', `${endpoint}: gave up after ${result.attempts} attempt(s) in ${Math.round(result.elapsedMs / 1000)}s: ${result.problem}`);
-    }
-}
-function apiResponse(status, headers, body, endpoint, options) {
-    return {
-        status,
-        headers,
-        body,
-        json() {
-            try {
-                return JSON.parse(body.toString('utf8'));
-            }
-            catch (e) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ProvenanceError */ .CG(options.errorCode ?? 'PUBLISH_FAILED', `${endpoint}: expected a JSON answer, found unparsable body (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeError */ .Uc)(e)})`);
-            }
-        }
-    };
-}
-/** Splits "owner/name" and checks it is one. */
-function splitRepository(repository) {
-    const m = /^([A-Za-z0-9-]+)\/([A-Za-z0-9._-]+)$/.exec(repository);
-    if (!m) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ProvenanceError */ .CG('INPUT_INVALID', `repository: expected "owner/name", found "${repository.replace(/[^\x20-\x7e]/g, '?')}"`);
-    }
-    return { owner: m[1], repo: m[2] };
-}
-/** The client's "gave up after 1 attempt(s)" for a POST this module tried `attempts` times. */
-function attemptsSoFar(e, attempts) {
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ProvenanceError */ .CG(e.code, e.message.replace(/gave up after 1 attempt\(s\)/, `gave up after ${attempts} attempt(s)`), { cause: e });
-}
-
-
-/***/ }),
 
 /***/ 93162:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   checkReleaseAcceptsAsset: () => (/* binding */ checkReleaseAcceptsAsset),
 /* harmony export */   publishReleaseAsset: () => (/* binding */ publishReleaseAsset),
 /* harmony export */   removeReleaseAsset: () => (/* binding */ removeReleaseAsset)
 /* harmony export */ });
@@ -154,10 +14,13 @@ function attemptsSoFar(e, attempts) {
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
-/* harmony import */ var _github_api_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(38437);
+/* harmony import */ var _github_api_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(50614);
 // Upload the provenance file to a GitHub release. Finds the release by tag (drafts are only
 // visible in the release list), creates it when missing, and never edits an existing release,
 // so immutable releases and hand-written release notes stay as they are.
+// Immutable releases (https://docs.github.com/en/code-security/concepts/supply-chain-security/immutable-releases):
+// once published, GitHub refuses new assets (HTTP 422 "Cannot upload assets to an immutable
+// release."), refuses asset deletes, and never gives the tag to another release.
 
 
 
@@ -200,10 +63,28 @@ async function createRelease(api, base, tag, targetCommitish) {
         }
         if (res.status === 201)
             return { release: res.json(), created: true };
-        return { refused: res.body.toString('utf8').slice(0, 300) };
+        return { refused: answerMessage(res.body) };
     }
 }
 const MAX_LIST_PAGES = 10;
+/** The one line for a release that is published and immutable before our asset is in it. */
+function immutableReleaseError(tag, assetName) {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ProvenanceError */ .CG('PUBLISH_FAILED', `release "${tag}" is an immutable release that is already published, and GitHub refuses new assets on it ("Cannot upload assets to an immutable release"), so "${assetName}" cannot be added; either leave the release to this workflow (it creates a draft, uploads the provenance and only then publishes it), or create the release as a draft and publish it after the provenance job has finished`);
+}
+/** GitHub's message in an error answer, or undefined. */
+function answerMessage(body) {
+    try {
+        const parsed = JSON.parse(body.toString('utf8'));
+        const nested = Array.isArray(parsed.errors)
+            ? parsed.errors.map((e) => String(e?.message ?? '')).join(' ')
+            : '';
+        return `${typeof parsed.message === 'string' ? parsed.message : ''} ${nested}`.trim();
+    }
+    catch {
+        return body.toString('utf8').slice(0, 300);
+    }
+}
+const mentionsImmutable = (body) => /\bimmutable release\b/i.test(answerMessage(body));
 function digestOf(content) {
     return `sha256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(content).digest('hex')}`;
 }
@@ -270,26 +151,30 @@ async function publishReleaseAsset(input) {
     let release = await findRelease(api, base, tag);
     if (release) {
         const asset = await uploadOnce(api, base, release, input, tag);
-        return { releaseId: release.id, releaseCreated: false, draft: release.draft, ...asset };
+        return existingRelease(release, asset);
     }
     // A release we create starts as a draft and is published only once the provenance is in it:
     // a failed upload then leaves nothing public behind, and immutable releases (which refuse
     // new assets once published) work too.
     const created = await createRelease(api, base, tag, input.targetCommitish);
     if ('refused' in created) {
+        if (/immutable release/i.test(created.refused)) {
+            // The tag belonged to an immutable release that was deleted: GitHub never reuses it.
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ProvenanceError */ .CG('PUBLISH_FAILED', `release "${tag}": GitHub refuses to create it because the tag was used by an immutable release (deleted immutable releases keep their tag for good); choose another tag with upload-tag-name`);
+        }
         // Another job created it between our lookup and our POST: use that one as it is.
         release = await findRelease(api, base, tag);
         if (!release) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ProvenanceError */ .CG('PUBLISH_FAILED', `GitHub API POST ${base}/releases: could not create release "${tag}" (HTTP 422: ${created.refused})`);
         }
         const asset = await uploadOnce(api, base, release, input, tag);
-        return { releaseId: release.id, releaseCreated: false, draft: release.draft, ...asset };
+        return existingRelease(release, asset);
     }
     release = created.release;
     if (!created.created) {
         // Found after a lost answer, but not a draft of ours: use it as it is.
         const asset = await uploadOnce(api, base, release, input, tag);
-        return { releaseId: release.id, releaseCreated: false, draft: release.draft, ...asset };
+        return existingRelease(release, asset);
     }
     let asset;
     try {
@@ -302,19 +187,55 @@ async function publishReleaseAsset(input) {
             .catch(() => undefined);
         throw e;
     }
+    let immutable = false;
     if (!input.draft) {
-        await api.request('PATCH', `${base}/releases/${release.id}`, {
+        const published = await api.request('PATCH', `${base}/releases/${release.id}`, {
             json: { draft: false },
             expect: [200]
         });
+        // Publishing is what locks it when the repository has immutable releases on.
+        immutable = published.json().immutable === true;
     }
-    return { releaseId: release.id, releaseCreated: true, draft: input.draft, ...asset };
+    return { releaseId: release.id, releaseCreated: true, draft: input.draft, immutable, ...asset };
+}
+function existingRelease(release, asset) {
+    return {
+        releaseId: release.id,
+        releaseCreated: false,
+        draft: release.draft,
+        immutable: release.immutable === true,
+        ...asset
+    };
+}
+/**
+ * Before signing: refuses an immutable release that is already published and lacks our asset,
+ * since GitHub will refuse the upload. A draft, a missing release, or one that already holds an
+ * asset of our name (a re-run; compared at upload time) is fine.
+ */
+async function checkReleaseAcceptsAsset(api, repository, tag, assetName) {
+    const { owner, repo } = (0,_github_api_js__WEBPACK_IMPORTED_MODULE_2__.splitRepository)(repository);
+    const base = `/repos/${owner}/${repo}`;
+    const byTag = await api.request('GET', `${base}/releases/tags/${encodeURIComponent(tag)}`, {
+        expect: [200, 404]
+    });
+    if (byTag.status !== 200)
+        return;
+    const release = byTag.json();
+    if (release.immutable !== true || release.draft)
+        return;
+    const assets = await listAssets(api, base, release.id);
+    if (!assets.some((a) => a.name === assetName))
+        throw immutableReleaseError(tag, assetName);
 }
 /**
  * Takes back what publishReleaseAsset did in this run: the asset it uploaded, and the release
  * too when it created it. Used when a later destination fails (all or nothing).
  */
 async function removeReleaseAsset(api, repository, result) {
+    if (result.immutable) {
+        // GitHub refuses the asset delete, and deleting the release would burn its tag for good.
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ProvenanceError */ .CG('PUBLISH_FAILED', `release ${result.releaseId} is immutable: its assets cannot be removed`);
+    }
     const { owner, repo } = (0,_github_api_js__WEBPACK_IMPORTED_MODULE_2__.splitRepository)(repository);
     const base = `/repos/${owner}/${repo}`;
     if (result.uploaded || result.releaseCreated)
@@ -347,6 +268,9 @@ async function uploadOnce(api, base, release, input, tag) {
             // would let a later run rewrite history. A human decides (delete it, or rename ours).
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ProvenanceError */ .CG('PUBLISH_FAILED', `release "${tag}" already has an asset named "${assetName}" with different content (expected ${ours}, found ${theirs}); refusing to replace published provenance — delete that asset or choose another provenance-name`);
         }
+        // Not there, and GitHub would refuse it: say why instead of trying.
+        if (release.immutable === true && !release.draft)
+            throw immutableReleaseError(tag, assetName);
         const uploaded = await api.request('POST', assetUploadUrl(release.upload_url, assetName), {
             bytes: content,
             contentType: 'application/octet-stream',
@@ -356,6 +280,10 @@ async function uploadOnce(api, base, release, input, tag) {
             const asset = uploaded.json();
             return { assetId: asset.id, downloadUrl: asset.browser_download_url, uploaded: true };
         }
+        // Also a 422 where the `immutable` field is missing (older GHES) or the release was
+        // published meanwhile: not an asset that "already exists".
+        if (mentionsImmutable(uploaded.body))
+            throw immutableReleaseError(tag, assetName);
         // 422: an asset of that name appeared meanwhile (a concurrent attempt); compare once more.
     }
     throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ProvenanceError */ .CG('PUBLISH_FAILED', `release "${tag}": upload of "${assetName}" kept failing with "already exists" although no such asset is listed`);

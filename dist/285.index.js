@@ -15,17 +15,20 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: fetchFulcioChains
 
-// EXTERNAL MODULE: ./node_modules/@sigstore/bundle/dist/index.js
-var dist = __webpack_require__(61040);
+// EXTERNAL MODULE: ./src/publish/bundle-json.ts
+var bundle_json = __webpack_require__(15322);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/publish/equivalence.ts
 var equivalence = __webpack_require__(33403);
+// EXTERNAL MODULE: ./src/provenance/statement-of-bundle.ts
+var statement_of_bundle = __webpack_require__(78687);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
 ;// CONCATENATED MODULE: ./src/publish/oci/bundle.ts
 // Reads the parts of a Sigstore bundle (JSON, DSSE content) that the OCI publications need,
 // checking each one is there and well-formed before anything is uploaded.
+
 
 
 function fail(problem) {
@@ -74,7 +77,15 @@ function certificate(rawBytes, where) {
     }
     return der;
 }
+/** The bundle's parts for the cosign layout: a Rekor entry with its SET is required. */
 function parseBundle(input) {
+    return parseBundleParts(input, true);
+}
+/** The bundle's parts for the OCI referrer alone: any log entry, or none, will do. */
+function parseReferrerBundle(input) {
+    return parseBundleParts(input, false);
+}
+function parseBundleParts(input, requireSet) {
     let bundle;
     if (typeof input === 'string') {
         try {
@@ -98,16 +109,10 @@ function parseBundle(input) {
         fail('expected dsseEnvelope.signatures to hold exactly one signature');
     const signature = object(dsse.signatures[0], 'dsseEnvelope.signatures[0]');
     const sig = base64(signature.sig, 'dsseEnvelope.signatures[0].sig');
-    let predicateType;
-    try {
-        const statement = object(JSON.parse(Buffer.from(payload, 'base64').toString('utf8')), 'the DSSE payload');
-        predicateType = string(statement.predicateType, 'the statement predicateType');
-    }
-    catch (e) {
-        if (e instanceof errors/* ProvenanceError */.CG)
-            throw e;
-        fail('the DSSE payload is not a JSON in-toto statement');
-    }
+    const decoded = (0,statement_of_bundle/* statementOfEnvelope */.J)({ payloadType, payload });
+    if (!decoded.ok)
+        fail(`expected a DSSE envelope over an in-toto statement, found ${decoded.problem}`);
+    const predicateType = string(decoded.statement.predicateType, 'the statement predicateType');
     const material = object(bundle.verificationMaterial, 'verificationMaterial');
     let leafDer;
     let chainDer = [];
@@ -124,7 +129,28 @@ function parseBundle(input) {
     }
     else
         fail('expected a Fulcio certificate (verificationMaterial.certificate), found none');
+    const partsWithoutLog = () => ({
+        mediaType,
+        json: typeof input === 'string' ? input.trim() : JSON.stringify(input),
+        envelope: {
+            payloadType,
+            payload,
+            signatures: [
+                {
+                    sig,
+                    ...(typeof signature.keyid === 'string' ? { keyid: signature.keyid } : {})
+                }
+            ]
+        },
+        predicateType,
+        leafDer,
+        chainDer
+    });
     const entries = material.tlogEntries;
+    const first = Array.isArray(entries) ? entries[0] : undefined;
+    const hasSet = typeof first === 'object' && first !== null && first.inclusionPromise !== undefined;
+    if (!requireSet && !hasSet)
+        return partsWithoutLog();
     if (!Array.isArray(entries) || entries.length === 0)
         fail('expected a Rekor entry in verificationMaterial.tlogEntries, found none');
     const entry = object(entries[0], 'tlogEntries[0]');
@@ -140,24 +166,7 @@ function parseBundle(input) {
     const logged = loggedEnvelopeHash(tlog.canonicalizedBody);
     if (logged)
         tlog.loggedEnvelopeHash = logged;
-    return {
-        mediaType,
-        json: typeof input === 'string' ? input.trim() : JSON.stringify(input),
-        envelope: {
-            payloadType,
-            payload,
-            signatures: [
-                {
-                    sig,
-                    ...(typeof signature.keyid === 'string' ? { keyid: signature.keyid } : {})
-                }
-            ]
-        },
-        predicateType,
-        leafDer,
-        chainDer,
-        tlog
-    };
+    return { ...partsWithoutLog(), tlog };
 }
 
 ;// CONCATENATED MODULE: ./src/publish/oci/chain.ts
@@ -944,12 +953,13 @@ async function resolveCredentials(registry, explicit, configPath) {
 }
 
 // EXTERNAL MODULE: ./node_modules/@sigstore/oci/dist/index.js
-var oci_dist = __webpack_require__(81057);
+var dist = __webpack_require__(81057);
 ;// CONCATENATED MODULE: ./src/publish/oci/referrers-publish.ts
 // The OCI 1.1 referrer artifact holding the Sigstore bundle, attached with @sigstore/oci. On a
 // registry without the referrers API (distribution 2.8) it appends the artifact to the
 // tag-schema fallback index `sha256-<hex>`; its last write is that index, so a failure before
 // it leaves the tag untouched.
+
 
 
 /** `…bundle+json;version=0.3` (the legacy spelling) → `…bundle.v0.3+json`, the artifactType cosign reads. */
@@ -971,7 +981,7 @@ function statusOf(e) {
 async function attachReferrer(options) {
     const { parts } = options;
     try {
-        const descriptor = await (0,oci_dist/* attachArtifactToImage */.Kg)({
+        const descriptor = await (0,dist/* attachArtifactToImage */.Kg)({
             imageName: `${options.registry}/${options.repository}`,
             imageDigest: options.digest,
             artifact: Buffer.from(parts.json),
@@ -981,7 +991,10 @@ async function attachReferrer(options) {
                 'dev.sigstore.bundle.predicateType': parts.predicateType,
                 // pinned to the log time so the same bundle always yields the same artifact manifest,
                 // which is what lets a re-publish find itself in the index instead of adding a copy
-                'org.opencontainers.image.created': new Date(Number(parts.tlog.integratedTime) * 1000).toISOString()
+                // (no Rekor v1 entry, e.g. Rekor v2: the certificate's start, as fixed per bundle)
+                'org.opencontainers.image.created': parts.tlog
+                    ? new Date(Number(parts.tlog.integratedTime) * 1000).toISOString()
+                    : new Date(new external_node_crypto_.X509Certificate(parts.leafDer).validFrom).toISOString()
             },
             // @sigstore/oci treats an empty username as a credential and fails the challenge
             credentials: options.credentials,
@@ -1062,6 +1075,7 @@ function parseImageList(text) {
 
 
 
+
 /** How often the .att tag is re-read and re-merged when another publisher keeps changing it. */
 const MAX_COSIGN_ROUNDS = 3;
 const OCI_INDEX_MEDIA_TYPES = [
@@ -1069,13 +1083,8 @@ const OCI_INDEX_MEDIA_TYPES = [
     'application/vnd.docker.distribution.manifest.list.v2+json'
 ];
 function assertStatementNamesImage(parts, digestHex, image) {
-    let subjects;
-    try {
-        subjects = JSON.parse(Buffer.from(parts.envelope.payload, 'base64').toString('utf8')).subject;
-    }
-    catch {
-        subjects = undefined;
-    }
+    const decoded = (0,statement_of_bundle/* statementOfEnvelope */.J)(parts.envelope);
+    const subjects = decoded.ok ? decoded.statement.subject : undefined;
     const named = Array.isArray(subjects) &&
         subjects.some((s) => s?.digest?.sha256 === digestHex);
     if (!named)
@@ -1126,7 +1135,9 @@ async function publishImageAttestation(options) {
     if (!['both', 'cosign', 'referrers'].includes(format))
         throw new errors/* ProvenanceError */.CG('INPUT_INVALID', `OCI format must be one of both, cosign, referrers; found "${String(format)}"`);
     const ref = reference_parseImageReference(options.image);
-    const parts = parseBundle(options.bundle);
+    // The referrer carries any bundle; cosign's layout needs a Rekor v1 SET (parseBundle checks).
+    const cosignParts = format === 'referrers' ? undefined : parseBundle(options.bundle);
+    const parts = cosignParts ?? parseReferrerBundle(options.bundle);
     const imageName = `${ref.registry}/${ref.repository}@${ref.digest}`;
     if (!options.skipSubjectCheck)
         assertStatementNamesImage(parts, ref.digest.slice('sha256:'.length), imageName);
@@ -1159,7 +1170,7 @@ async function publishImageAttestation(options) {
     // blobs of the cosign layout first; its tag is written last, after the referrer index
     const cosign = format === 'referrers'
         ? undefined
-        : await prepareCosignAttestation(client, ref.digestTag, parts, chain, sameBuildLayer);
+        : await prepareCosignAttestation(client, ref.digestTag, cosignParts, chain, sameBuildLayer);
     if (format !== 'cosign') {
         const listedBefore = await fallbackIndexEntries(client, ref.digestTag);
         const existing = options.sameBuild
@@ -1187,7 +1198,7 @@ async function publishImageAttestation(options) {
             for (let round = 1; (await prepared.commit()) === 'conflict'; round++) {
                 if (round >= MAX_COSIGN_ROUNDS)
                     throw new errors/* ProvenanceError */.CG('REGISTRY_ERROR', `registry ${ref.apiHost}: tag ${prepared.tag} kept changing while this attestation was being appended (${round} tries); run the publish again`);
-                prepared = await prepareCosignAttestation(client, ref.digestTag, parts, chain, sameBuildLayer);
+                prepared = await prepareCosignAttestation(client, ref.digestTag, cosignParts, chain, sameBuildLayer);
             }
             result.cosignTag = prepared.tag;
             result.cosignUpdated = prepared.changed;
@@ -1202,8 +1213,6 @@ async function publishImageAttestation(options) {
 }
 
 ;// CONCATENATED MODULE: ./src/publish/oci/action.ts
-// Container mode of the action: one attestation per image, pushed next to it. Kept apart from
-// the OCI publisher so that the publisher stays free of action inputs and environment.
 
 
 
@@ -1287,7 +1296,7 @@ async function publishImages(options) {
     for (const [i, image] of inputs.images.entries()) {
         results.push(await publishImageAttestation({
             image,
-            bundle: (0,dist.bundleToJSON)(bundles[i]),
+            bundle: (0,bundle_json/* bundleJson */.V)(bundles[i]),
             format: inputs.ociFormat,
             credentials,
             sameBuild: (payload) => (0,equivalence/* payloadAttestsSameBuild */.Z)(payload, [signedStatement(bundles[i])]),

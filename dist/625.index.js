@@ -78,8 +78,10 @@ async function publishOnce(input) {
         catch (e) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ProvenanceError */ .CG('PUBLISH_FAILED', `${what} already exists (id ${existing.id}) and could not be read back to compare: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .describeError */ .Uc)(e)}`, { cause: e });
         }
-        if (theirs.equals(content) || input.sameBuild?.(theirs))
+        if (theirs.equals(content))
             return { id: existing.id, uploaded: false };
+        if (input.sameBuild?.(theirs))
+            return { id: existing.id, uploaded: false, kept: theirs };
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ProvenanceError */ .CG('PUBLISH_FAILED', `${what} already exists in this run (id ${existing.id}) with different content; refusing to publish a second provenance under the same name`);
     }
     try {

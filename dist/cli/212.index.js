@@ -15,8 +15,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/verify/policy/select-envelope.ts + 23 modules
-var select_envelope = __webpack_require__(8418);
+// EXTERNAL MODULE: ./src/verify/policy/select-envelope.ts + 30 modules
+var select_envelope = __webpack_require__(1211);
 // EXTERNAL MODULE: ./src/verify/cli/args.ts
 var cli_args = __webpack_require__(8703);
 // EXTERNAL MODULE: external "node:crypto"
@@ -99,7 +99,7 @@ async function verifyArtifactCommand(argv, out = report/* processOutput */.Xi) {
         const policy = (0,policy_flags/* readPolicy */.T)(args, COMMAND, artifacts);
         const [bytes, trust] = await Promise.all([
             readProvenanceFile(provenancePath),
-            loadTrust((0,cli_args/* single */.J)(args, 'trusted-root'))
+            loadTrust((0,cli_args/* single */.J)(args, 'trusted-root'), args.booleans.has('online'))
         ]);
         const pass = (0,select_envelope/* selectPassingEnvelope */.M)(await verifyEnvelopes(bytes, trust, provenancePath), policy);
         const statement = args.booleans.has('print-provenance') ? pass.envelope.payload : undefined;

@@ -460,9 +460,14 @@ var trust = __webpack_require__(9321);
 
 // npm's registry keys are trusted too, so the publish attestation in an npm attestation list
 // is verified rather than skipped: a tampered one fails the file.
-function loadTrust(trustedRootPath) {
+// --online refreshes the public-good root over TUF (@sigstore/tuf) instead of the embedded copy.
+function loadTrust(trustedRootPath, online = false) {
     const publicKeys = (0,trust/* embeddedNpmRegistryKeys */.fM)();
-    return (0,trust/* loadTrustMaterial */.ak)(trustedRootPath === undefined ? { publicKeys } : { trustedRootPath, publicKeys });
+    return (0,trust/* loadTrustMaterial */.ak)({
+        publicKeys,
+        ...(trustedRootPath === undefined ? {} : { trustedRootPath }),
+        ...(online ? { online: true } : {})
+    });
 }
 async function readProvenanceFile(path) {
     try {

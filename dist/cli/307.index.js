@@ -15,8 +15,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/verify/policy/select-envelope.ts + 23 modules
-var select_envelope = __webpack_require__(8418);
+// EXTERNAL MODULE: ./src/verify/policy/select-envelope.ts + 30 modules
+var select_envelope = __webpack_require__(1211);
 // EXTERNAL MODULE: ./src/verify/cli/args.ts
 var cli_args = __webpack_require__(8703);
 // EXTERNAL MODULE: ./src/verify/cli/help.ts
@@ -645,21 +645,38 @@ class RegistryClient {
 }
 
 ;// CONCATENATED MODULE: ./src/verify/cli/oci/find-attestations.ts
+// Everything attached to an image digest that could be its provenance:
+// (a) the cosign layout: tag `sha256-<hex>.att`, one DSSE layer per attestation with the
+//     certificate, chain and Rekor bundle in annotations;
+// (b) OCI 1.1 referrers holding a Sigstore bundle, from the referrers API or, when the
+//     registry has none, the `sha256-<hex>` tag-schema fallback index.
+// Every one is read and verified: junk layers pushed ahead of the real attestation must not
+// hide it. A limit still bounds the work; past it the verifier says so instead of guessing.
+
 const DSSE_LAYER = 'application/vnd.dsse.envelope.v1+json';
 const BUNDLE_TYPE_PREFIX = 'application/vnd.dev.sigstore.bundle';
-const MAX_ATTESTATIONS = 64;
+/** Far above what real images carry (one attestation per build and predicate type). */
+const MAX_ATTESTATIONS = 1000;
+function tooMany(where, count) {
+    return new errors/* ProvenanceError */.CG('VERIFY_FAILED', `${where}: expected at most ${MAX_ATTESTATIONS} attestations, found ${count}; the verifier does not pick some of them, so it verifies none`);
+}
 async function findAttestations(client, digest) {
     const hex = digest.slice('sha256:'.length);
     const [cosign, referred] = await Promise.all([
         cosignAttestations(client, hex),
         referredBundles(client, digest, hex)
     ]);
-    return [...cosign, ...referred].slice(0, MAX_ATTESTATIONS);
+    const all = [...cosign, ...referred];
+    if (all.length > MAX_ATTESTATIONS)
+        throw tooMany(`image ${digest}`, all.length);
+    return all;
 }
 async function cosignAttestations(client, hex) {
     const tag = `sha256-${hex}.att`;
     const manifest = await client.manifest(tag);
     const layers = descriptors(manifest?.layers).filter((layer) => layer.mediaType === DSSE_LAYER);
+    if (layers.length > MAX_ATTESTATIONS)
+        throw tooMany(tag, layers.length);
     return Promise.all(layers.map(async (layer) => ({
         kind: 'cosign',
         location: `${tag} layer ${layer.digest}`,
@@ -671,12 +688,16 @@ async function cosignAttestations(client, hex) {
 async function referredBundles(client, digest, hex) {
     const index = (await client.referrers(digest)) ?? (await client.manifest(`sha256-${hex}`));
     const candidates = descriptors(index?.manifests).filter((d) => d.artifactType === undefined || isBundleDescriptor(d));
+    if (candidates.length > MAX_ATTESTATIONS)
+        throw tooMany(`referrers of ${digest}`, candidates.length);
     const found = [];
     for (const descriptor of candidates) {
         const manifest = await client.manifest(descriptor.digest);
         for (const layer of descriptors(manifest?.layers)) {
             if (!layer.mediaType?.startsWith(BUNDLE_TYPE_PREFIX))
                 continue;
+            if (found.length >= MAX_ATTESTATIONS)
+                throw tooMany(`referrers of ${digest}`, found.length + 1);
             found.push({
                 kind: 'bundle',
                 location: `referrer ${descriptor.digest}`,
@@ -789,16 +810,14 @@ async function verifyImageCommand(argv, deps = {}) {
         if (args.positionals.length !== 1)
             throw new errors/* ProvenanceError */.CG('INPUT_INVALID', `${COMMAND}: expected one IMAGE@sha256:DIGEST, found ${args.positionals.length} arguments`);
         const image = image_ref_parseImageReference(args.positionals[0]);
-        const policy = (0,policy_flags/* readPolicy */.T)(args, COMMAND, [
-            { label: args.positionals[0], algorithm: 'sha256', hex: image.hex }
-        ]);
+        const policy = (0,policy_flags/* readPolicy */.T)(args, COMMAND, [{ label: args.positionals[0], algorithm: 'sha256', hex: image.hex }], 'image');
         const credentials = await dockerConfigCredentials(image.registry, deps.dockerConfigPath);
         const client = new RegistryClient({ apiHost: image.registry, repository: image.repository }, credentials, { access: 'pull', wording: verifierWording, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
         // The Sigstore libraries load only once a verification really runs (not for --help).
         const bridge = await Promise.all(/* import() */[__webpack_require__.e(323), __webpack_require__.e(592), __webpack_require__.e(23)]).then(__webpack_require__.bind(__webpack_require__, 4023));
         const [found, trust] = await Promise.all([
             findAttestations(client, image.digest),
-            bridge.loadTrust((0,cli_args/* single */.J)(args, 'trusted-root'))
+            bridge.loadTrust((0,cli_args/* single */.J)(args, 'trusted-root'), args.booleans.has('online'))
         ]);
         if (found.length === 0)
             throw new errors/* ProvenanceError */.CG('VERIFY_FAILED', `image ${image.digest}: expected a provenance attestation (cosign ${image.hex.slice(0, 12)}….att or OCI referrer), found none`);

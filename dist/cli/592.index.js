@@ -82,7 +82,10 @@ const DER_UTF8 = {
     '19': 'buildConfigDigest',
     '20': 'buildTrigger',
     '21': 'runInvocationURI',
-    '22': 'sourceRepositoryVisibility'
+    '22': 'sourceRepositoryVisibility',
+    // Fulcio docs/oid-info.md: .1.23 deployment environment, .1.24 the raw `sub` claim.
+    '23': 'deploymentEnvironment',
+    '24': 'tokenSubject'
 };
 /**
  * @sigstore/core decodes extensions lazily and throws TypeErrors on malformed DER (a SAN whose
