@@ -56,13 +56,16 @@ failures=()
 say() { printf 'install-peers: %s\n' "$*"; }
 
 # CPU seconds used so far by finished child processes (bash's `times`, second line): with the
-# wall time per tool it tells how long a build takes on an idle machine of this size.
-children_cpu() {
-  times | tail -1 | awk '{
+# wall time per tool it tells how long a build takes on an idle machine of this size. `times`
+# runs in this shell (a redirect, not a $(…) subshell, whose own children would be empty).
+CPU_FILE="$PEERS/logs/.times"
+children_cpu_to() {
+  times >"$CPU_FILE"
+  printf -v "$1" '%s' "$(tail -1 "$CPU_FILE" | awk '{
     n = split($1 " " $2, t, " "); s = 0
     for (i = 1; i <= n; i++) { split(t[i], p, "m"); sub("s", "", p[2]); s += p[1] * 60 + p[2] }
     printf "%d", s
-  }'
+  }')"
 }
 
 if ! command -v go >/dev/null 2>&1; then
@@ -79,8 +82,8 @@ build_go_peer() {
     say "$name $modver: already built"
     return 0
   fi
-  local mod=${modver%@*} ver=${modver#*@} started=$SECONDS cpu_before
-  cpu_before=$(children_cpu)
+  local mod=${modver%@*} ver=${modver#*@} started=$SECONDS cpu_before cpu_after
+  children_cpu_to cpu_before
   say "$name $modver: building (log: .peers/logs/$name.log)"
   rm -f "$BIN/$bin"
   if [ "$how" = install ]; then
@@ -115,7 +118,8 @@ build_go_peer() {
     rm -rf "${SRC:?}/$name"
   fi
   echo "$modver" >"$stamp"
-  say "$name $modver: built in $((SECONDS - started)) s ($(($(children_cpu) - cpu_before)) CPU s)"
+  children_cpu_to cpu_after
+  say "$name $modver: built in $((SECONDS - started)) s ($((cpu_after - cpu_before)) CPU s)"
 }
 
 # Files a peer needs beside its binary, taken from the same module version: Fulcio's production
