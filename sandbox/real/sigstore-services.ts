@@ -11,7 +11,7 @@ import { peerBinary } from './peers.js';
 /** `real`: Sigstore's servers or fail; `auto`: real when built; `stand-in`: ours. */
 export type SigstoreServers = 'real' | 'auto' | 'stand-in';
 
-export const STAND_IN = 'stand-in (@sigstore/mock behind sandbox/)';
+export const STAND_IN = 'stand-in (ours, in sandbox/)';
 
 export function sigstoreServersFromEnv(fallback: SigstoreServers): SigstoreServers {
   const value = process.env.SANDBOX_SIGSTORE;
