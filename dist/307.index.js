@@ -21,6 +21,8 @@ var errors = __webpack_require__(83916);
 var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: ./node_modules/@sigstore/protobuf-specs/dist/index.js
 var protobuf_specs_dist = __webpack_require__(19654);
+// EXTERNAL MODULE: ./node_modules/@sigstore/core/dist/index.js
+var core_dist = __webpack_require__(83917);
 // EXTERNAL MODULE: ./src/http/retry.ts
 var retry = __webpack_require__(28902);
 ;// CONCATENATED MODULE: ./src/signing/rekor-v2-witness.ts
@@ -38,19 +40,12 @@ var retry = __webpack_require__(28902);
 
 
 
+
 const REKOR_V2_ENTRIES_PATH = '/api/v2/log/entries';
 /** CLIENTS.md: "Clients need to increase request timeouts when creating entries to at least 20 seconds." */
 const REKOR_V2_MIN_TIMEOUT_MS = 20_000;
-/** DSSE v1 pre-authentication encoding: the bytes the signature covers. */
-function preAuthEncoding(payloadType, payload) {
-    const type = Buffer.from(payloadType, 'utf8');
-    return Buffer.concat([
-        Buffer.from(`DSSEv1 ${type.length} `),
-        type,
-        Buffer.from(` ${payload.length} `),
-        payload
-    ]);
-}
+/** DSSE v1 pre-authentication encoding (the bytes the signature covers), from @sigstore/core. */
+const preAuthEncoding = core_dist.dsse.preAuthEncoding;
 /** Key details name the signing algorithm; the hash of the signed bytes must use its hash. */
 function keyDetailsOf(cert) {
     const curve = cert.publicKey.asymmetricKeyDetails?.namedCurve;

@@ -13,7 +13,7 @@ import {
   type KeyObject
 } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
-import { json as sigstoreJson } from '@sigstore/core';
+import { dsse, json as sigstoreJson } from '@sigstore/core';
 import { sendJson, type SandboxRequest, type SandboxService } from './http.js';
 import { inclusionPath, leafHash, rootHash } from './merkle.js';
 
@@ -235,7 +235,7 @@ function canonicalBody(raw: Buffer): Buffer {
   )
     throw new EntryRefused('dsse envelope needs payloadType, payload and at least one signature');
   const payloadBytes = Buffer.from(payload, 'base64');
-  const pae = preAuthEncoding(payloadType, payloadBytes);
+  const pae = dsse.preAuthEncoding(payloadType, payloadBytes);
   // Rekor stores each verifier re-encoded, not as submitted: pkg/types/dsse/v0.0.1/entry.go
   // canonicalizes through x509.PublicKey.CanonicalValue() (pkg/pki/x509/x509.go), i.e. Go's
   // PEM encoding (64-column lines, trailing newline). sigstore-python compares the bundle's
@@ -270,15 +270,4 @@ function canonicalBody(raw: Buffer): Buffer {
     }
   };
   return Buffer.from(sigstoreJson.canonicalize(body));
-}
-
-/** DSSE v1 pre-authentication encoding: what the signature actually covers. */
-function preAuthEncoding(payloadType: string, payload: Buffer): Buffer {
-  const type = Buffer.from(payloadType);
-  return Buffer.concat([
-    Buffer.from(`DSSEv1 ${type.length} `),
-    type,
-    Buffer.from(` ${payload.length} `),
-    payload
-  ]);
 }

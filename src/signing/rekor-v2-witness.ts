@@ -12,6 +12,7 @@ import { X509Certificate, createHash } from 'node:crypto';
 import type { TransparencyLogEntry } from '@sigstore/bundle';
 import type { SignatureBundle, VerificationMaterial, Witness } from '@sigstore/sign';
 import { TransparencyLogEntry as ProtoTransparencyLogEntry } from '@sigstore/protobuf-specs';
+import { dsse } from '@sigstore/core';
 import { ProvenanceError, describeError } from '../errors.js';
 import {
   isRetryableStatus,
@@ -31,16 +32,8 @@ export interface RekorV2WitnessOptions {
   retries?: number;
 }
 
-/** DSSE v1 pre-authentication encoding: the bytes the signature covers. */
-export function preAuthEncoding(payloadType: string, payload: Buffer): Buffer {
-  const type = Buffer.from(payloadType, 'utf8');
-  return Buffer.concat([
-    Buffer.from(`DSSEv1 ${type.length} `),
-    type,
-    Buffer.from(` ${payload.length} `),
-    payload
-  ]);
-}
+/** DSSE v1 pre-authentication encoding (the bytes the signature covers), from @sigstore/core. */
+export const preAuthEncoding = dsse.preAuthEncoding;
 
 /** Key details name the signing algorithm; the hash of the signed bytes must use its hash. */
 function keyDetailsOf(cert: X509Certificate): { keyDetails: string; hash: 'sha256' | 'sha384' } {
