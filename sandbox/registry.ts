@@ -47,7 +47,8 @@ export interface RunningRegistry {
 /** 'basic': htpasswd basic auth; 'token': a Bearer token realm, the way ghcr.io and Docker Hub work. */
 export type RegistryAuthMode = 'basic' | 'token';
 
-async function freePort(): Promise<number> {
+/** A port on 127.0.0.1 free right now (for servers that take a port, not port 0). */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', reject);

@@ -7,8 +7,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
-import { freePort, startServerProcess, type ServerProcess } from './process.js';
-import { pemCertificates } from './pem.js';
+import { freePort } from '../registry.js';
+import { startServerProcess, type ServerProcess } from './process.js';
+import { fetchFulcioChains } from '../../src/publish/oci/action.js';
 import { PEERS_DIR, peerBinary, peerVersion } from './peers.js';
 
 /** Fulcio's production identity config, copied from the same module by install-peers.sh. */
@@ -95,9 +96,11 @@ export async function startRealFulcio(options: {
     ]
   });
   try {
-    const response = await fetch(`${url}/api/v2/trustBundle`);
-    const bundle = (await response.json()) as { chains?: { certificates?: string[] }[] };
-    const certChain = pemCertificates((bundle.chains?.[0]?.certificates ?? []).join('\n'));
+    // The same reader the action uses for cosign's chain annotation.
+    const [authority] = (await fetchFulcioChains(url)).certificateAuthorities ?? [];
+    const certChain = (authority?.certChain?.certificates ?? []).map((c) =>
+      Buffer.from(c.rawBytes ?? '', 'base64')
+    );
     if (certChain.length === 0) throw new Error('fulcio: the trust bundle holds no certificate');
     return {
       url,

@@ -4,7 +4,8 @@
 // Its Prometheus listener is fixed at :2112 (pkg/server/prometheus.go), so only one real TSA
 // can run on a machine at a time: sandboxes take turns through a machine-wide lock.
 import { join } from 'node:path';
-import { freePort, startServerProcess, type ServerProcess } from './process.js';
+import { freePort } from '../registry.js';
+import { startServerProcess, type ServerProcess } from './process.js';
 import { pemCertificates } from './pem.js';
 import { peerBinary, peerVersion } from './peers.js';
 import { acquireMachineLock } from './machine-lock.js';

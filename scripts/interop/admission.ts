@@ -23,6 +23,7 @@ import { pushTestImage, type RunningRegistry } from '../../sandbox/registry.js';
 import { peerBinary, REPO_ROOT } from '../../sandbox/real/peers.js';
 import { runAction } from '../../demo/action-process.js';
 import type { InteropResult } from './report.js';
+import { toPem } from '../../src/publish/oci/chain.js';
 
 const KYVERNO_POLICY = join(REPO_ROOT, 'examples', 'admission', 'kyverno-require-provenance.yaml');
 const CIP_POLICY = join(
@@ -46,13 +47,13 @@ interface TrustedRootJson {
   timestampAuthorities: { certChain: { certificates: { rawBytes: string }[] }; uri: string }[];
 }
 
-function pem(kind: 'CERTIFICATE' | 'PUBLIC KEY', base64: string): string {
+function publicKeyPem(base64: string): string {
   const lines = base64.match(/.{1,64}/g) ?? [];
-  return `-----BEGIN ${kind}-----\n${lines.join('\n')}\n-----END ${kind}-----\n`;
+  return `-----BEGIN PUBLIC KEY-----\n${lines.join('\n')}\n-----END PUBLIC KEY-----\n`;
 }
 
 function chainPem(chain: { certificates: { rawBytes: string }[] }): string {
-  return chain.certificates.map((c) => pem('CERTIFICATE', c.rawBytes)).join('');
+  return chain.certificates.map((c) => toPem(Buffer.from(c.rawBytes, 'base64'))).join('');
 }
 
 function first<T>(list: T[], what: string): T {
@@ -88,10 +89,10 @@ function kyvernoPolicyForSandbox(
         keyless.roots = chainPem(first(root.certificateAuthorities, 'CA').certChain);
         keyless.rekor = {
           url: first(root.tlogs, 'Rekor log').baseUrl,
-          pubkey: pem('PUBLIC KEY', first(root.tlogs, 'Rekor log').publicKey.rawBytes)
+          pubkey: publicKeyPem(first(root.tlogs, 'Rekor log').publicKey.rawBytes)
         };
         keyless.ctlog = {
-          pubkey: pem('PUBLIC KEY', first(root.ctlogs, 'CT log').publicKey.rawBytes),
+          pubkey: publicKeyPem(first(root.ctlogs, 'CT log').publicKey.rawBytes),
           tsaCertChain: chainPem(first(root.timestampAuthorities, 'TSA').certChain)
         };
       }
@@ -130,7 +131,7 @@ function clusterImagePolicyForSandbox(
   const log = (l: { baseUrl: string; publicKey: { rawBytes: string } }) => ({
     baseURL: l.baseUrl,
     hashAlgorithm: 'sha-256',
-    publicKey: b64(pem('PUBLIC KEY', l.publicKey.rawBytes))
+    publicKey: b64(publicKeyPem(l.publicKey.rawBytes))
   });
   const authority = (a: TrustedRootJson['certificateAuthorities'][number]) => ({
     subject: { organization: 'sandbox', commonName: 'sandbox' },

@@ -17,6 +17,7 @@ import { join, relative, resolve } from 'node:path';
 import { X509Certificate } from '@sigstore/core';
 import { BUILDER_WORKFLOW_PATHS, PROJECT_REPOSITORY } from '../../src/identity.js';
 import { decodeFulcioExtensions } from '../../src/verify/core/fulcio-extensions.js';
+import { statementOfBundle } from '../../src/provenance/statement-of-bundle.js';
 import { startRegistry, type RunningRegistry } from '../../sandbox/registry.js';
 import { STAND_IN } from '../../sandbox/real/sigstore-services.js';
 import { peerBinary, peerVersion, REPO_ROOT, type PeerName } from '../../sandbox/real/peers.js';
@@ -152,11 +153,10 @@ function readJsonl(path: string): unknown[] {
 }
 
 function subjectDigests(bundle: unknown): string[] {
-  const payload = (bundle as { dsseEnvelope: { payload: string } }).dsseEnvelope.payload;
-  const statement = JSON.parse(Buffer.from(payload, 'base64').toString('utf8')) as {
-    subject: { digest: { sha256?: string } }[];
-  };
-  return statement.subject.map((s) => s.digest.sha256 ?? '').filter((d) => d !== '');
+  const outcome = statementOfBundle(bundle);
+  if (!outcome.ok) throw new InteropSetupError(`our bundle: ${outcome.problem}`);
+  const subjects = outcome.statement.subject as { digest?: { sha256?: string } }[] | undefined;
+  return (subjects ?? []).map((s) => s.digest?.sha256 ?? '').filter((d) => d !== '');
 }
 
 /** The demo artifact a bundle attests (verifiers that check subjects need the file itself). */

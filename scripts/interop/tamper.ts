@@ -6,6 +6,7 @@
 //   certificate       the leaf swapped for another run's certificate (different key, same CA)
 //   log-entry-removed the Rekor entry dropped (no transparency-log evidence)
 // "wrong identity policy" needs no copy: it is our own bundle checked against another signer.
+import { statementOfBundle } from '../../src/provenance/statement-of-bundle.js';
 
 export const TAMPER_CASES = [
   'payload-byte',
@@ -60,10 +61,10 @@ export function tamperBundle(bundle: unknown, kind: TamperCase, otherBundle?: un
       break;
     }
     case 'subject-digest': {
-      const statement = JSON.parse(Buffer.from(envelope.payload, 'base64').toString('utf8')) as {
-        subject: { digest: Record<string, string> }[];
-      };
-      const subject = statement.subject[0];
+      const outcome = statementOfBundle(copy);
+      if (!outcome.ok) throw new Error(`tamper: ${outcome.problem}`);
+      const statement = outcome.statement as { subject?: { digest: Record<string, string> }[] };
+      const subject = statement.subject?.[0];
       if (!subject?.digest.sha256) throw new Error('tamper: the statement has no sha256 subject');
       const hex = subject.digest.sha256;
       subject.digest.sha256 = `${hex[0] === 'f' ? '0' : 'f'}${hex.slice(1)}`;
