@@ -176,31 +176,35 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const ctlog = await createCTLog(key());
     const ctlogServer = await serve(ctlog.service, layerFor('ctlog'));
 
-    const fulcio = await createFulcio({
-      keyPair: key(),
-      ctLog: remoteCTLog(() => ctlogServer.url),
-      ...(options.clock ? { now: options.clock } : {}),
-      trustedIssuers: () => [
-        {
-          issuer: oidc.url,
-          keys: () => oidc.jwks().keys,
-          kind: 'github-workflow',
-          serverUrl: run.serverUrl,
-          audience: SIGSTORE_AUDIENCE
-        }
-      ]
-    });
-    realSigstore = await startRealSigstoreCore({
+    const real = await startRealSigstoreCore({
       mode: options.sigstore ?? sigstoreServersFromEnv('stand-in'),
       dataDir,
       issuerUrl: oidc.url,
       audience: SIGSTORE_AUDIENCE,
       ctLogUrl: `${ctlogServer.url}${CT_RFC6962_PREFIX}`
     });
-    const fulcioServer = await serve(
-      realSigstore?.fulcio.service ?? fulcio.service,
-      layerFor('fulcio')
-    );
+    realSigstore = real;
+    // Our stand-ins answer only where Sigstore's own servers do not run.
+    const standInFulcio = async () => {
+      const standIn = await createFulcio({
+        keyPair: key(),
+        ctLog: remoteCTLog(() => ctlogServer.url),
+        ...(options.clock ? { now: options.clock } : {}),
+        trustedIssuers: () => [
+          {
+            issuer: oidc.url,
+            keys: () => oidc.jwks().keys,
+            kind: 'github-workflow',
+            serverUrl: run.serverUrl,
+            audience: SIGSTORE_AUDIENCE
+          }
+        ]
+      });
+      return { service: standIn.service, certChain: [standIn.rootCertificate] };
+    };
+    const fulcio: { service: SandboxService; certChain: Buffer[] } =
+      real?.fulcio ?? (await standInFulcio());
+    const fulcioServer = await serve(fulcio.service, layerFor('fulcio'));
 
     const rekor = createRekor(key());
     const rekorServer = await serve(
@@ -213,8 +217,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const rekorV2Server = await serve(rekorV2.service, latency?.wrap('rekor') ?? (() => false));
     rekorV2.bind(rekorV2Server.url);
 
-    const tsa = await createTSA(key());
-    const tsaServer = await serve(realSigstore?.tsa.service ?? tsa.service, layerFor('tsa'));
+    const tsa = real?.tsa ?? (await createTSA(key()));
+    const tsaServer = await serve(tsa.service, layerFor('tsa'));
 
     const githubToken = `ghs_${randomBytes(18).toString('hex')}`;
     const github = createGitHubService({
@@ -249,12 +253,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       validFrom,
       fulcio: {
         url: urls.fulcio,
-        certChain: realSigstore?.fulcio.certChain ?? [fulcio.rootCertificate]
+        certChain: fulcio.certChain
       },
       rekor: { url: urls.rekor, publicKey: rekor.publicKey, logId: rekor.logId },
       rekorV2: { url: urls.rekorV2, publicKey: rekorV2.publicKey, logId: rekorV2.logId() },
       ctlog: { url: urls.ctlog, publicKey: ctlog.publicKey, logId: ctlog.logId },
-      tsa: { url: urls.tsa, certChain: realSigstore?.tsa.certChain ?? tsa.certChain }
+      tsa: { url: urls.tsa, certChain: tsa.certChain }
     });
     const trustedRootPath = join(dataDir, 'trusted_root.json');
     await writeTrustedRoot(trustedRootPath, trustedRoot);
@@ -276,8 +280,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       run,
       trustedRoot,
       implementations: {
-        fulcio: realSigstore?.fulcio.version ?? STAND_IN,
-        tsa: realSigstore?.tsa.version ?? STAND_IN,
+        fulcio: real?.fulcio.version ?? STAND_IN,
+        tsa: real?.tsa.version ?? STAND_IN,
         rekor: STAND_IN,
         ctlog: STAND_IN
       },

@@ -6,7 +6,6 @@
 import { join } from 'node:path';
 import { freePort } from '../registry.js';
 import { startServerProcess, type ServerProcess } from './process.js';
-import { pemCertificates } from './pem.js';
 import { peerBinary, peerVersion } from './peers.js';
 import { acquireMachineLock } from './machine-lock.js';
 
@@ -69,4 +68,15 @@ export async function startRealTSA(options: { dataDir: string }): Promise<RealTS
     release();
     throw e;
   }
+}
+
+/** The DER certificates of a PEM bundle, in order. */
+function pemCertificates(pem: string): Buffer[] {
+  const blocks = pem.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g) ?? [];
+  return blocks.map((block) =>
+    Buffer.from(
+      block.replace(/-----(BEGIN|END) CERTIFICATE-----/g, '').replace(/\s+/g, ''),
+      'base64'
+    )
+  );
 }
